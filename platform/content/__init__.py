@@ -1,0 +1,1 @@
+"""Page types every government site carries (home, sections, news …)."""

@@ -1,0 +1,1 @@
+"""The Django project package of the portal platform: settings, URLconfs, WSGI/ASGI."""

@@ -1,0 +1,205 @@
+"""Settings shared by every environment; ``production`` builds on these and adds its demands.
+
+Tenancy is explicit here (DESIGN.md, decision 1): the public schema holds only what is
+network-wide; each site's schema holds a complete Wagtail site of its own.
+"""
+
+from pathlib import Path
+
+from portal.database import database_settings
+from portal.settings.env import env, env_bool, env_list
+
+BASE_DIR = Path(__file__).resolve().parents[3]  # the repository root
+PLATFORM_DIR = BASE_DIR / "platform"
+
+SECRET_KEY = env("SECRET_KEY", "dev-only-not-secret-0f1c9a7e4b2d")
+DEBUG = env_bool("DEBUG", False)
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [".localhost", "localhost", "127.0.0.1", "testserver"])
+
+# ---------------------------------------------------------------------------------------------
+# Tenancy (django-tenants): which apps live in the public schema, which in every site's schema.
+
+SHARED_APPS = [
+    # `tenants` comes before `django_tenants` so that its migrate/migrate_schemas commands,
+    # which also migrate the clone template schema, take precedence over the stock ones.
+    "tenants",
+    "django_tenants",
+    "django.contrib.contenttypes",
+    "django.contrib.auth",  # platform operators (public schema)
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
+    "themes",
+]
+
+TENANT_APPS = [
+    # Each site has its own users, groups, sessions: an editor of one site does not exist in
+    # another (research/tenancy-prototype.md, P6).
+    "django.contrib.contenttypes",
+    "django.contrib.auth",
+    "django.contrib.sessions",
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail_localize",
+    "wagtail_localize.locales",  # replaces wagtail.locales; never install both
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "django_filters",
+    "content",
+]
+
+INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
+
+TENANT_MODEL = "tenants.Tenant"
+TENANT_DOMAIN_MODEL = "tenants.Domain"
+DATABASE_ROUTERS = ["django_tenants.routers.TenantSyncRouter"]
+
+# New sites are cloned from a migrated template schema, never migrated one by one
+# (12.7 s by migrations against ~0.9 s by clone). `migrate` keeps the template current.
+TENANT_BASE_SCHEMA = "_template"
+TENANT_CREATION_FAKES_MIGRATIONS = True
+TENANT_LIMIT_SET_CALLS = True  # one SET search_path per request instead of one per query
+
+ROOT_URLCONF = "portal.urls_tenants"
+PUBLIC_SCHEMA_URLCONF = "portal.urls_public"
+WSGI_APPLICATION = "portal.wsgi.application"
+
+MIDDLEWARE = [
+    "tenants.middleware.SiteMiddleware",  # first: picks the site's schema from the host name
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.debug",
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "wagtail.contrib.settings.context_processors.settings",
+            ],
+        },
+    },
+]
+
+# ---------------------------------------------------------------------------------------------
+# Database: DATABASE_URL, or an embedded PostgreSQL in var/postgres (DESIGN.md, decision 3).
+
+DATABASES = {
+    "default": database_settings(
+        env("DATABASE_URL"), BASE_DIR / "var" / "postgres", env("DATABASE_NAME", "portal")
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# ---------------------------------------------------------------------------------------------
+# Caches. Every alias is tenant-aware: Wagtail caches each site's root paths and locales under
+# fixed keys, so a shared key makes one site's links point into another (prototype, P1).
+
+_TENANT_KEYS = {
+    "KEY_FUNCTION": "django_tenants.cache.make_key",
+    "REVERSE_KEY_FUNCTION": "django_tenants.cache.reverse_key",
+}
+_REDIS_URL = env("REDIS_URL")
+
+
+def _cache(name: str) -> dict:
+    if _REDIS_URL:
+        backend = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _REDIS_URL}
+    else:
+        backend = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": name}
+    return {**backend, **_TENANT_KEYS, "KEY_PREFIX": name}
+
+
+CACHES = {"default": _cache("default"), "renditions": _cache("renditions")}
+
+# ---------------------------------------------------------------------------------------------
+# Files. Media are stored per site: media/<schema>/... (prototype, P8).
+
+STATIC_URL = "/static/"
+STATIC_ROOT = BASE_DIR / "static"
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
+MULTITENANT_RELATIVE_MEDIA_ROOT = "%s"
+STORAGES = {
+    "default": {"BACKEND": "django_tenants.files.storage.TenantFileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+FILE_UPLOAD_PERMISSIONS = 0o644
+
+# ---------------------------------------------------------------------------------------------
+# Language and time: Vietnamese first, English second (DESIGN.md, decision 6).
+
+LANGUAGE_CODE = "vi"
+LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+TIME_ZONE = "Asia/Ho_Chi_Minh"
+USE_I18N = True
+USE_TZ = True
+# Every direct subfolder of locale/ is one catalogue (ours and the Wagtail ones we complete).
+LOCALE_PATHS = sorted(path for path in (BASE_DIR / "locale").glob("*") if path.is_dir())
+
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+
+# ---------------------------------------------------------------------------------------------
+# Wagtail
+
+WAGTAIL_SITE_NAME = "Cổng thông tin điện tử"
+# Public URLs without diacritics (GLOSSARY.md): the editor transliterates "Tin tức" → tin-tuc.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "rtf", "txt", "zip"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAIL_ENABLE_UPDATE_CHECK = False  # no call home from a government server
+WAGTAIL_PASSWORD_RESET_ENABLED = True
+
+# ---------------------------------------------------------------------------------------------
+# The platform
+
+# Host names of demo and newly created sites are <slug>.<PORTAL_BASE_DOMAIN>.
+PORTAL_BASE_DOMAIN = env("PORTAL_BASE_DOMAIN", "localhost")
+PORTAL_DEMO_PASSWORD = env("PORTAL_DEMO_PASSWORD", "demo-portal-2026")
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "no-reply@localhost")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
+}

@@ -1,0 +1,1 @@
+"""Cross-site search: one index fed by every site, on PostgreSQL or Elasticsearch (issue 7)."""

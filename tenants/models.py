@@ -1,0 +1,98 @@
+"""The network's sites (tenants) and the host names they answer on. Public schema only."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_tenants.models import DomainMixin, TenantMixin
+
+from tenants.slugs import schema_name_for, validate_slug
+
+
+class Tenant(TenantMixin):
+    """One site of the network: the parent portal (province or district) or a member site."""
+
+    class Kind(models.TextChoices):
+        PROVINCE = "province", _("Tỉnh, thành phố")
+        DISTRICT = "district", _("Huyện")
+        COMMUNE = "commune", _("Xã")
+        WARD = "ward", _("Phường")
+        TOWNSHIP = "township", _("Thị trấn")
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Đang hoạt động")
+        SUSPENDED = "suspended", _("Tạm ngừng")
+        ARCHIVED = "archived", _("Lưu trữ")
+
+    PARENT_KINDS = (Kind.PROVINCE, Kind.DISTRICT)
+
+    name = models.CharField(
+        _("tên đơn vị"), max_length=200, help_text=_("Tên chính thức, ví dụ: Xã Ia Băng.")
+    )
+    short_name = models.CharField(_("tên ngắn"), max_length=100, blank=True)
+    slug = models.CharField(
+        _("mã trang"),
+        max_length=40,
+        unique=True,
+        validators=[validate_slug],
+        help_text=_("Chữ thường không dấu, dùng trong địa chỉ trang, ví dụ: iabang."),
+    )
+    kind = models.CharField(_("cấp"), max_length=20, choices=Kind.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("cổng thông tin cấp trên"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="members",
+    )
+    status = models.CharField(
+        _("trạng thái"), max_length=20, choices=Status.choices, default=Status.ACTIVE
+    )
+    created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("ngày cập nhật"), auto_now=True)
+
+    # A site is archived, never dropped with its content by a stray delete().
+    auto_drop_schema = False
+
+    class Meta:
+        verbose_name = _("trang")
+        verbose_name_plural = _("các trang")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_parent_portal(self) -> bool:
+        return self.kind in self.PARENT_KINDS
+
+    @property
+    def site_title(self) -> str:
+        """The title the law and the reports use: "Cổng thông tin điện tử huyện Đak Đoa"."""
+        prefix = "Cổng thông tin điện tử" if self.is_parent_portal else "Trang thông tin điện tử"
+        return f"{prefix} {self.name[:1].lower()}{self.name[1:]}"
+
+    def clean(self):
+        if self.slug and not self.schema_name:
+            self.schema_name = schema_name_for(self.slug)
+        if self.is_parent_portal and self.parent_id:
+            raise ValidationError({"parent": _("Cổng thông tin cấp tỉnh/huyện không có cấp trên.")})
+        if not self.is_parent_portal and self.kind and not self.parent_id:
+            raise ValidationError(
+                {"parent": _("Trang thành viên phải thuộc một cổng thông tin cấp tỉnh/huyện.")}
+            )
+        if self.parent_id and not self.parent.is_parent_portal:
+            raise ValidationError(
+                {"parent": _("Cấp trên phải là cổng thông tin của tỉnh hoặc huyện.")}
+            )
+
+
+class Domain(DomainMixin):
+    """A host name a site answers on, e.g. ``iabang.dakdoa.gialai.gov.vn``."""
+
+    class Meta:
+        verbose_name = _("tên miền")
+        verbose_name_plural = _("tên miền")
+
+    def __str__(self):
+        return self.domain

@@ -1,0 +1,41 @@
+"""Playwright with Debian's chromium; the browser tests skip, saying why, where it is absent."""
+
+import shutil
+from contextlib import contextmanager
+
+import pytest
+
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def chromium_path() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@contextmanager
+def phone_page(width: int = 375, height: int = 740):
+    """A headless Chromium page the size of a phone screen."""
+    executable = chromium_path()
+    if executable is None:
+        pytest.skip("Debian's chromium is not installed (scripts/test installs it as root)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=executable, headless=True, args=CHROMIUM_FLAGS
+        )
+        try:
+            context = browser.new_context(
+                viewport={"width": width, "height": height}, locale="vi-VN", is_mobile=True
+            )
+            yield context.new_page()
+        finally:
+            browser.close()

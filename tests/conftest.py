@@ -1,0 +1,73 @@
+"""Test set-up on a real PostgreSQL.
+
+pytest-django creates the test database with ``migrate``, which (ours) migrates the public
+schema and the clone template once per session. Sites are then cloned from the template: the
+demo network once per session (committed, read by many tests), and any site a test creates
+inside that test's transaction, which rolls back with it — schema and all, since PostgreSQL
+DDL is transactional.
+"""
+
+import io
+import shutil
+import threading
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.db import connection
+from django.test import Client
+
+from tenants.models import Tenant
+
+
+@pytest.fixture(autouse=True)
+def _public_schema_between_tests():
+    """A test that fails inside a site's schema must not leave the next test there."""
+    yield
+    if hasattr(connection, "set_schema_to_public"):
+        connection.set_schema_to_public()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _clean_test_media():
+    shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+    yield
+    shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def demo_network(django_db_setup, django_db_blocker) -> dict[str, Tenant]:
+    """The demo network of ``seed_demo``, by slug. Tests must not change it."""
+    with django_db_blocker.unblock():
+        call_command("seed_demo", port=80, stdout=io.StringIO())
+        return {tenant.slug: tenant for tenant in Tenant.objects.all()}
+
+
+def site_client(tenant: Tenant, **defaults) -> Client:
+    """A test client whose requests go to ``tenant`` by its host name."""
+    return Client(HTTP_HOST=tenant.get_primary_domain().domain, **defaults)
+
+
+@pytest.fixture(scope="session")
+def site_server(demo_network):
+    """A real HTTP server on the loopback for the browser tests; yields its port.
+
+    The browser reaches each site as ``<slug>.localhost:<port>``: Chromium sends every
+    ``*.localhost`` name to the loopback by itself. The server's threads open their own
+    database connections, so they see only committed data (the demo network).
+    """
+    from django.contrib.staticfiles.handlers import StaticFilesHandler
+    from django.core.handlers.wsgi import WSGIHandler
+    from django.core.servers.basehttp import ThreadedWSGIServer, WSGIRequestHandler
+
+    class QuietHandler(WSGIRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = ThreadedWSGIServer(("127.0.0.1", 0), QuietHandler, allow_reuse_address=False)
+    server.set_app(StaticFilesHandler(WSGIHandler()))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server.server_address[1]
+    server.shutdown()
+    server.server_close()
