@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django_tenants.utils import schema_context
 
 from tenants.models import Domain, Tenant
-from tenants.slugs import schema_name_for, validate_slug
+from tenants.slugs import schema_name_for, strip_unit_prefix, validate_slug
 
 HOSTNAME_PATTERN = re.compile(
     r"^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$"
@@ -39,7 +39,7 @@ def create_site(
     hostnames = [host.strip().lower() for host in (domain, *extra_domains) if host.strip()]
     tenant = Tenant(
         name=name.strip(),
-        short_name=short_name.strip(),
+        short_name=short_name.strip() or strip_unit_prefix(name),
         slug=slug,
         kind=kind,
         parent=parent,

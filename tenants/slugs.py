@@ -22,14 +22,18 @@ RESERVED_SLUGS = frozenset(
 UNIT_PREFIXES = ("thành phố", "thị trấn", "thị xã", "phường", "huyện", "tỉnh", "xã", "quận")
 
 
+def strip_unit_prefix(name: str) -> str:
+    """The name without its unit word: "Thị trấn Đak Đoa" → "Đak Đoa"."""
+    name = unicodedata.normalize("NFC", name).strip()
+    for prefix in UNIT_PREFIXES:
+        if name.lower().startswith(prefix + " "):
+            return name[len(prefix) + 1 :].strip()
+    return name
+
+
 def suggest_slug(name: str) -> str:
     """Suggest a slug from an official name: "Thị trấn Đak Đoa" → ``dakdoa``."""
-    lowered = unicodedata.normalize("NFC", name).strip().lower()
-    for prefix in UNIT_PREFIXES:
-        if lowered.startswith(prefix + " "):
-            lowered = lowered[len(prefix) + 1 :]
-            break
-    ascii_name = fold_vietnamese(lowered)
+    ascii_name = fold_vietnamese(strip_unit_prefix(name).lower())
     return re.sub(r"[^a-z0-9]", "", ascii_name)[:MAX_SLUG_LENGTH]
 
 

@@ -43,6 +43,7 @@ def test_a_new_site_is_a_complete_wagtail_site_answering_on_its_domain(district)
     tenant = _create_commune(district, extra_domains=("iapet.dakdoa.gialai.gov.vn",))
 
     assert schema_exists("iapet")
+    assert tenant.short_name == "Ia Pết"  # from the official name when not given
     assert tenant.get_primary_domain().domain == "iapet.localhost"
     assert set(tenant.domains.values_list("domain", flat=True)) == {
         "iapet.localhost",
