@@ -1,0 +1,1 @@
+"""Locale formats Django lacks for Vietnamese (FORMAT_MODULE_PATH)."""
