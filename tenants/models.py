@@ -51,7 +51,9 @@ class Tenant(TenantMixin):
     created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ngày cập nhật"), auto_now=True)
 
-    # A site is archived, never dropped with its content by a stray delete().
+    # Schemas are cloned by tenants.services.create_site, the one way a site is made; and a
+    # site is archived, never dropped with its content by a stray delete().
+    auto_create_schema = False
     auto_drop_schema = False
 
     class Meta:

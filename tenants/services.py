@@ -1,17 +1,23 @@
 """Creating a site: the one code path used by the console, the commands, the bench and tests.
 
-A site is cloned from the migrated template schema (about a second), then given what makes it
+A site is cloned from the migrated template schema (under a second), then given what makes it
 a Wagtail site of its own: its locales, its home page, and a ``Site`` answering on its host
 name. Everything happens in one transaction (PostgreSQL DDL is transactional), so a failure at
 any step leaves no schema, tenant or domain behind.
+
+django-tenants would follow the clone with a faked ``migrate`` of the new schema (a quarter of
+the time of a creation). It is skipped: the clone copies the template's migration records, and
+a template behind the code is refused before cloning instead of being silently faked forward.
 """
 
 import re
+from functools import cache
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.utils.translation import gettext as _
+from django_tenants.clone import CloneSchema
 from django_tenants.utils import schema_context
 
 from tenants.models import Domain, Tenant
@@ -48,8 +54,9 @@ def create_site(
     _validate(tenant, hostnames)
     try:
         with transaction.atomic():
-            tenant.save(verbosity=0)  # clones the template schema
-            _check_clone_is_current(tenant.schema_name)
+            _check_template_is_current()
+            tenant.save()
+            CloneSchema().clone_schema(settings.TENANT_BASE_SCHEMA, tenant.schema_name)
             for position, hostname in enumerate(hostnames):
                 Domain.objects.create(domain=hostname, tenant=tenant, is_primary=position == 0)
             with schema_context(tenant.schema_name):
@@ -59,6 +66,11 @@ def create_site(
         raise ValidationError(
             _("Mã trang hoặc tên miền vừa được một trang khác sử dụng. Hãy thử lại.")
         ) from error
+    if not connection.in_atomic_block:
+        # A session that cloned a schema keeps the new catalog entries in its caches, and
+        # each further clone in it is slower (measured: 1 s → 5 s over 50 sites in one
+        # session, flat 0.8 s with a fresh one). Start the next piece of work afresh.
+        connection.close()
     return tenant
 
 
@@ -104,20 +116,24 @@ def _hostname_errors(hostnames: list[str]) -> dict[str, list[str]]:
     return {"domain": messages} if messages else {}
 
 
-def _check_clone_is_current(schema_name: str) -> None:
-    """Refuse a clone of a template that lags the code (its migrations were only faked)."""
-    template, clone = (
-        connection.ops.quote_name(name) for name in (settings.TENANT_BASE_SCHEMA, schema_name)
-    )
+@cache
+def _migrations_in_code() -> frozenset[tuple[str, str]]:
+    from django.db.migrations.loader import MigrationLoader
+
+    return frozenset(MigrationLoader(None, ignore_no_migrations=True).disk_migrations)
+
+
+def _check_template_is_current() -> None:
+    """Refuse to clone a template that lags the code: its sites would lack tables or columns."""
+    template = connection.ops.quote_name(settings.TENANT_BASE_SCHEMA)
     with connection.cursor() as cursor:
-        cursor.execute(  # identifiers: the settings' template and a validated slug, quoted
-            f"SELECT (SELECT count(*) FROM {template}.django_migrations),"  # noqa: S608
-            f" (SELECT count(*) FROM {clone}.django_migrations)"
-        )
-        in_template, in_clone = cursor.fetchone()
-    if in_template != in_clone:
+        cursor.execute(f"SELECT app, name FROM {template}.django_migrations")  # noqa: S608
+        applied = set(cursor.fetchall())
+    missing = _migrations_in_code() - applied
+    if missing:
         raise RuntimeError(
-            "The template schema is behind the code: run `manage.py migrate` before creating sites."
+            f"The template schema is behind the code by {len(missing)} migration(s), e.g."
+            f" {sorted(missing)[0]}: run `manage.py migrate` before creating sites."
         )
 
 
@@ -125,6 +141,7 @@ def _build_wagtail_site(tenant: Tenant, hostname: str, port: int) -> None:
     from wagtail.models import Locale, Page, Site
 
     from content.models import HomePage
+    from content.skeleton import build_site_tree
 
     vietnamese, _created = Locale.objects.get_or_create(language_code="vi")
     Locale.objects.get_or_create(language_code="en")
@@ -133,6 +150,7 @@ def _build_wagtail_site(tenant: Tenant, hostname: str, port: int) -> None:
     template_pages = list(root.get_children())  # Wagtail's "Welcome" page, from the template
     home = HomePage(title=tenant.site_title, slug=HOME_SLUG, locale=vietnamese)
     root.add_child(instance=home)
+    build_site_tree(home)
 
     site = Site.objects.filter(is_default_site=True).first() or Site()
     site.hostname = hostname

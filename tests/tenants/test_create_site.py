@@ -140,3 +140,14 @@ def test_migrate_keeps_the_template_schema_fully_migrated(db):
 )
 def test_slug_suggested_from_an_official_name_has_no_diacritics(name, slug):
     assert suggest_slug(name) == slug
+
+
+def test_a_new_site_is_born_with_every_section_the_law_requires(district):
+    from content.skeleton import REQUIRED_SECTIONS
+
+    tenant = _create_commune(district)
+    home_html = site_client(tenant).get("/").content.decode()
+    for section in REQUIRED_SECTIONS:
+        response = site_client(tenant).get(f"/{section.slug}/")
+        assert response.status_code == 200, section.key
+        assert f'href="/{section.slug}/">{section.title}</a>' in home_html  # in the main menu

@@ -4,8 +4,9 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django_tenants.utils import schema_context
+from wagtail.models import Site
 
-from portal.text import slugify_vietnamese
+from content.demo import populate_site
 from tenants import demo
 from tenants.models import Tenant
 from tenants.services import create_site
@@ -38,7 +39,7 @@ class Command(BaseCommand):
                 self.stdout.write(f"Đã tạo {tenant.site_title}")
             if not dry_run:
                 with schema_context(tenant.schema_name):
-                    _ensure_demo_content(tenant)
+                    populate_site(tenant, Site.objects.get(is_default_site=True).root_page)
                     _ensure_admin(settings.PORTAL_DEMO_PASSWORD)
             parent = parent or tenant
             sites.append(tenant)
@@ -57,23 +58,6 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Đăng nhập quản trị ở mỗi trang: {ADMIN_USERNAME} / {settings.PORTAL_DEMO_PASSWORD}"
         )
-
-
-def _ensure_demo_content(tenant: Tenant) -> None:
-    from wagtail.models import Site
-
-    from content.models import NewsPage, SectionPage
-
-    home = Site.objects.get(is_default_site=True).root_page
-    if SectionPage.objects.child_of(home).filter(slug=demo.NEWS_SECTION["slug"]).exists():
-        return
-    section = SectionPage(**demo.NEWS_SECTION, show_in_menus=True)
-    home.add_child(instance=section)
-    section.save_revision().publish()
-    for day, title, lead, body in reversed(list(demo.news_items(tenant.short_name))):
-        item = NewsPage(title=title, slug=slugify_vietnamese(title), date=day, lead=lead, body=body)
-        section.add_child(instance=item)
-        item.save_revision().publish()
 
 
 def _ensure_admin(password: str) -> None:
