@@ -5,9 +5,10 @@ a Wagtail site of its own: its locales, its home page, and a ``Site`` answering 
 name. Everything happens in one transaction (PostgreSQL DDL is transactional), so a failure at
 any step leaves no schema, tenant or domain behind.
 
-django-tenants would follow the clone with a faked ``migrate`` of the new schema (a quarter of
-the time of a creation). It is skipped: the clone copies the template's migration records, and
-a template behind the code is refused before cloning instead of being silently faked forward.
+The schema is made by ``tenants.cloning`` (the template's DDL replayed), not by django-tenants,
+which would also follow its clone with a faked ``migrate``: the copy carries the template's
+migration records, and a template behind the code is refused before cloning instead of being
+silently faked forward.
 """
 
 import re
@@ -17,9 +18,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.utils.translation import gettext as _
-from django_tenants.clone import CloneSchema
 from django_tenants.utils import schema_context
 
+from tenants.cloning import clone_template
 from tenants.models import Domain, Tenant
 from tenants.slugs import schema_name_for, strip_unit_prefix, validate_slug
 
@@ -56,7 +57,7 @@ def create_site(
         with transaction.atomic():
             _check_template_is_current()
             tenant.save()
-            CloneSchema().clone_schema(settings.TENANT_BASE_SCHEMA, tenant.schema_name)
+            clone_template(tenant.schema_name)
             for position, hostname in enumerate(hostnames):
                 Domain.objects.create(domain=hostname, tenant=tenant, is_primary=position == 0)
             with schema_context(tenant.schema_name):
