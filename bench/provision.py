@@ -77,7 +77,7 @@ def main() -> None:
 
     parent = create_site(
         name="Tỉnh Gia Lai", slug="gialai", kind="province", domain="gialai.bench.localhost"
-    )
+    ).tenant
     size_before = database_size()
     durations = []
     for number in range(1, args.sites + 1):

@@ -48,6 +48,18 @@ class Tenant(TenantMixin):
     status = models.CharField(
         _("trạng thái"), max_length=20, choices=Status.choices, default=Status.ACTIVE
     )
+    approval_steps = models.PositiveSmallIntegerField(
+        _("số bước duyệt"), choices=[(1, _("Một bước")), (2, _("Hai bước"))], default=2
+    )
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name=_("sáp nhập vào"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="merged_sites",
+    )
+    created_by = models.CharField(_("người tạo"), max_length=150, blank=True)
     created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ngày cập nhật"), auto_now=True)
 

@@ -12,13 +12,15 @@ silently faked forward.
 """
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import IntegrityError, connection, transaction
 from django.utils.translation import gettext as _
-from django_tenants.utils import schema_context
+from django_tenants.utils import get_public_schema_name, schema_context
 
 from tenants.cloning import clone_template
 from tenants.models import Domain, Tenant
@@ -30,19 +32,38 @@ HOSTNAME_PATTERN = re.compile(
 HOME_SLUG = "trang-chu"
 
 
+@dataclass(frozen=True)
+class NewSite:
+    """A created site, and the chief's one-time link to set a password (shown once)."""
+
+    tenant: Tenant
+    site_url: str
+    set_password_url: str | None
+
+
 def create_site(
     *,
     name: str,
     slug: str,
     kind: str,
-    domain: str,
+    domain: str = "",
     parent: Tenant | None = None,
     short_name: str = "",
     extra_domains: tuple[str, ...] = (),
-    port: int = 80,
-) -> Tenant:
-    """Create a complete, empty site; raise ``ValidationError`` (in Vietnamese) on bad input."""
+    chief_email: str = "",
+    approval_steps: int = 2,
+    created_by: str = "",
+    port: int | None = None,
+) -> NewSite:
+    """Create a complete site; raise ``ValidationError`` (in Vietnamese) on bad input.
+
+    The domain defaults to ``<slug>.<parent's domain>``, as Decree 224/2026 art. 11(4)(c) names
+    commune sites ``tenxa.tentinh.gov.vn``. Works from any schema (the console runs in the
+    parent portal's): the tenant rows are written in the public schema.
+    """
     slug = slug.strip().lower()
+    if not domain.strip() and parent is not None and parent.get_primary_domain():
+        domain = f"{slug}.{parent.get_primary_domain().domain}"
     hostnames = [host.strip().lower() for host in (domain, *extra_domains) if host.strip()]
     tenant = Tenant(
         name=name.strip(),
@@ -51,32 +72,44 @@ def create_site(
         kind=kind,
         parent=parent,
         schema_name=schema_name_for(slug),
+        approval_steps=approval_steps,
+        created_by=created_by[:150],
     )
-    _validate(tenant, hostnames)
-    try:
-        with transaction.atomic():
-            _check_template_is_current()
-            tenant.save()
-            clone_template(tenant.schema_name)
-            for position, hostname in enumerate(hostnames):
-                Domain.objects.create(domain=hostname, tenant=tenant, is_primary=position == 0)
-            with schema_context(tenant.schema_name):
-                _build_wagtail_site(tenant, hostnames[0], port)
-    except IntegrityError as error:  # a concurrent creation took the slug or a host name
-        connection.set_schema_to_public()
-        raise ValidationError(
-            _("Mã trang hoặc tên miền vừa được một trang khác sử dụng. Hãy thử lại.")
-        ) from error
+    chief_email = chief_email.strip().lower()
+    with schema_context(get_public_schema_name()):
+        _validate(tenant, hostnames, chief_email)
+        try:
+            with transaction.atomic():
+                _check_template_is_current()
+                tenant.save()
+                clone_template(tenant.schema_name)
+                for position, hostname in enumerate(hostnames):
+                    Domain.objects.create(domain=hostname, tenant=tenant, is_primary=position == 0)
+                with schema_context(tenant.schema_name):
+                    new_site = _build_wagtail_site(tenant, hostnames[0], port, chief_email)
+        except IntegrityError as error:  # a concurrent creation took the slug or a host name
+            raise ValidationError(
+                _("Mã trang hoặc tên miền vừa được một trang khác sử dụng. Hãy thử lại.")
+            ) from error
     if not connection.in_atomic_block:
         # A session that cloned a schema keeps the new catalog entries in its caches, and
         # each further clone in it is slower (measured: 1 s → 5 s over 50 sites in one
         # session, flat 0.8 s with a fresh one). Start the next piece of work afresh.
         connection.close()
-    return tenant
+    return new_site
 
 
-def _validate(tenant: Tenant, hostnames: list[str]) -> None:
+def _validate(tenant: Tenant, hostnames: list[str], chief_email: str) -> None:
     errors: dict[str, list[str]] = {}
+    if tenant.approval_steps not in (1, 2):
+        errors["approval_steps"] = [_("Quy trình duyệt chỉ có một hoặc hai bước.")]
+    if chief_email:
+        try:
+            validate_email(chief_email)
+        except ValidationError:
+            errors["chief_email"] = [
+                _("Địa chỉ thư điện tử “%(email)s” không hợp lệ.") % {"email": chief_email}
+            ]
     try:
         validate_slug(tenant.slug)
     except ValidationError as error:
@@ -138,11 +171,17 @@ def _check_template_is_current() -> None:
         )
 
 
-def _build_wagtail_site(tenant: Tenant, hostname: str, port: int) -> None:
+def _build_wagtail_site(tenant: Tenant, hostname: str, port: int | None, chief_email: str):
     from wagtail.models import Locale, Page, Site
 
     from content.models import HomePage
     from content.skeleton import build_site_tree
+    from editorial.board import (
+        create_chief,
+        create_network_admins_group,
+        set_password_path,
+        set_up_board,
+    )
 
     vietnamese, _created = Locale.objects.get_or_create(language_code="vi")
     Locale.objects.get_or_create(language_code="en")
@@ -151,14 +190,23 @@ def _build_wagtail_site(tenant: Tenant, hostname: str, port: int) -> None:
     template_pages = list(root.get_children())  # Wagtail's "Welcome" page, from the template
     home = HomePage(title=tenant.site_title, slug=HOME_SLUG, locale=vietnamese)
     root.add_child(instance=home)
-    build_site_tree(home)
+    sections = build_site_tree(home)
 
     site = Site.objects.filter(is_default_site=True).first() or Site()
     site.hostname = hostname
-    site.port = port
+    site.port = port or settings.PORTAL_SITE_PORT
     site.site_name = tenant.site_title
     site.root_page = home
     site.is_default_site = True
     site.save()
     for page in template_pages:
         page.delete()
+
+    set_up_board(home, sections.get("documents"), tenant.approval_steps)
+    if tenant.is_parent_portal:
+        create_network_admins_group()
+    link = None
+    if chief_email:
+        chief = create_chief(chief_email, network_admin=tenant.is_parent_portal)
+        link = site.root_url + set_password_path(chief)
+    return NewSite(tenant=tenant, site_url=site.root_url + "/", set_password_url=link)

@@ -34,7 +34,7 @@ def _create_commune(district, **overrides):
         "parent": district,
         **overrides,
     }
-    return create_site(**spec)
+    return create_site(**spec).tenant
 
 
 def test_a_new_site_is_a_complete_wagtail_site_answering_on_its_domain(district):

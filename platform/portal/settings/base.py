@@ -57,6 +57,7 @@ TENANT_APPS = [
     "taggit",
     "django_filters",
     "content",
+    "editorial",
 ]
 
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
@@ -190,6 +191,8 @@ WAGTAIL_PASSWORD_RESET_ENABLED = True
 
 # Host names of demo and newly created sites are <slug>.<PORTAL_BASE_DOMAIN>.
 PORTAL_BASE_DOMAIN = env("PORTAL_BASE_DOMAIN", "localhost")
+# Port of the sites' public addresses, used in links the platform sends (443 means https).
+PORTAL_SITE_PORT = int(env("PORTAL_SITE_PORT", "80"))
 PORTAL_DEMO_PASSWORD = env("PORTAL_DEMO_PASSWORD", "demo-portal-2026")
 
 AUTH_PASSWORD_VALIDATORS = [

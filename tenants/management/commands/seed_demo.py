@@ -34,8 +34,12 @@ class Command(BaseCommand):
                     self.stdout.write(f"Sẽ tạo: {spec['name']} ({spec['slug']}.{base_domain})")
                     continue
                 tenant = create_site(
-                    **spec, parent=parent, domain=f"{spec['slug']}.{base_domain}", port=port
-                )
+                    **spec,
+                    parent=parent,
+                    domain=f"{spec['slug']}.{base_domain}",
+                    port=port,
+                    created_by="seed_demo",
+                ).tenant
                 self.stdout.write(f"Đã tạo {tenant.site_title}")
             if not dry_run:
                 with schema_context(tenant.schema_name):
