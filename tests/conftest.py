@@ -20,6 +20,17 @@ from django.test import Client
 from tenants.models import Tenant
 
 
+def pytest_collection_modifyitems(items):
+    """A test that reaches the database only through the demo network or the live server
+    still gets pytest-django's test database (it creates only the ones tests ask for) and a
+    transaction rolled back after it; without this, such a test alone would run against the
+    development database."""
+    for item in items:
+        uses_data = {"demo_network", "site_server"} & set(getattr(item, "fixturenames", ()))
+        if uses_data and not item.get_closest_marker("django_db"):
+            item.add_marker(pytest.mark.django_db)
+
+
 @pytest.fixture(autouse=True)
 def _public_schema_between_tests():
     """A test that fails inside a site's schema must not leave the next test there."""
@@ -39,6 +50,7 @@ def _clean_test_media():
 def demo_network(django_db_setup, django_db_blocker) -> dict[str, Tenant]:
     """The demo network of ``seed_demo``, by slug. Tests must not change it."""
     with django_db_blocker.unblock():
+        assert connection.settings_dict["NAME"].startswith("test_"), "not the test database"
         call_command("seed_demo", port=80, stdout=io.StringIO())
         return {tenant.slug: tenant for tenant in Tenant.objects.all()}
 

@@ -1,31 +1,136 @@
-"""``migrate_schemas`` that also migrates the clone template schema.
+"""``migrate_schemas`` (and so ``migrate``): the public schema, the clone template, every site.
 
-django-tenants migrates only schemas that have a tenant row, and fakes the migrations of a
-clone, so a template left behind produces sites whose tables lack new columns (prototype, P2).
-Migrating the template in the same command as everything else makes that impossible to forget.
+A plain run checks every schema's applied migrations in one query and migrates only those
+that are behind, so a deploy with nothing to do costs seconds at a thousand sites instead of
+django-tenants' ~0.4 s per site (84 s at 200 sites, measured). It shows progress, carries on
+past a site that fails, reports it, and exits non-zero; running it again resumes.
+
+The clone template is always included: django-tenants migrates only schemas with a tenant
+row, and a template left behind produces sites whose tables lack new columns (prototype, P2).
+
+Any other run (a schema, an app label, --fake, --plan, …) is django-tenants' own.
 """
 
+from contextlib import nullcontext
+
 from django.conf import settings
-from django.db import connection
+from django.core.management.base import CommandError
+from django.db import connection, transaction
+from django.db.migrations.loader import MigrationLoader
+from django_tenants.management.commands import SyncCommon
 from django_tenants.management.commands.migrate_schemas import (
     GET_EXECUTOR_FUNCTION,
     MigrateSchemasCommand,
 )
-from django_tenants.utils import schema_exists
+from django_tenants.utils import get_public_schema_name
+
+from tenants.models import Tenant
+
+# Options that ask for django-tenants' own behaviour.
+SPECIFIC_RUN = (
+    "schema_name",
+    "app_label",
+    "migration_name",
+    "fake",
+    "fake_initial",
+    "plan",
+    "check_unapplied",
+    "prune",
+    "shared",
+    "tenant",
+)
 
 
 class Command(MigrateSchemasCommand):
-    help = MigrateSchemasCommand.help + " Also keeps the template schema new sites are cloned from."
+    help = (
+        "Migrate the public schema, the clone template and every site, skipping the schemas"
+        " that are up to date."
+    )
 
     def handle(self, *args, **options):
-        super().handle(*args, **options)
-        if self.sync_tenant and not options.get("schema_name"):
-            migrate_template_schema(self.args, self.options, self.executor)
+        if any(options.get(option) for option in SPECIFIC_RUN):
+            return super().handle(*args, **options)
+        SyncCommon.handle(self, *args, **options)
+        self.upgrade()
 
-
-def migrate_template_schema(args, options, executor=None) -> None:
-    template = settings.TENANT_BASE_SCHEMA
-    if not schema_exists(template):
+    def upgrade(self) -> None:
+        public, template = get_public_schema_name(), settings.TENANT_BASE_SCHEMA
+        self.executor_instance = GET_EXECUTOR_FUNCTION(codename=self.executor)(
+            self.args, self.options
+        )
+        # The public schema first: it holds the list of sites.
+        if public in schemas_behind([public]) and self._migrate_each([public]):
+            raise CommandError("The public schema failed to migrate; no site was touched.")
         with connection.cursor() as cursor:
-            cursor.execute(f'CREATE SCHEMA "{template}"')
-    GET_EXECUTOR_FUNCTION(codename=executor)(args, options).run_migrations(tenants=[template])
+            cursor.execute(f"CREATE SCHEMA IF NOT EXISTS {connection.ops.quote_name(template)}")
+        sites = list(
+            Tenant.objects.exclude(schema_name=public)
+            .order_by("schema_name")
+            .values_list("schema_name", flat=True)
+        )
+        schemas = [template, *sites]
+        behind = schemas_behind(schemas)
+        self._say(
+            f"{len(schemas) - len(behind) + 1}/{len(schemas) + 1} schemas up to date"
+            f" ({len(sites)} sites); migrating {len(behind)}."
+        )
+        failures = self._migrate_each(behind)
+        if failures:
+            raise CommandError(
+                f"{len(failures)} schema(s) failed to migrate: {', '.join(failures)}. Fix and"
+                " run migrate again: schemas already migrated are skipped."
+            )
+
+    def _migrate_each(self, schemas: list[str]) -> list[str]:
+        """Migrate each schema; return those that failed.
+
+        Each migration commits on its own, as Django intends: Wagtail's data migrations leave
+        deferred constraint checks that a later ALTER TABLE in the same transaction refuses.
+        Inside a caller's transaction (the tests), a savepoint per schema contains a failure.
+        """
+        failures = []
+        for number, schema in enumerate(schemas, start=1):
+            guard = transaction.atomic() if connection.in_atomic_block else nullcontext()
+            try:
+                with guard:
+                    self.executor_instance.run_migrations(tenants=[schema])
+            except Exception as error:  # reported; the other schemas go on
+                failures.append(schema)
+                self._say(f"[{number}/{len(schemas)}] {schema}: FAILED: {error}", self.stderr)
+            else:
+                self._say(f"[{number}/{len(schemas)}] {schema}: migrated")
+        connection.set_schema_to_public()
+        return failures
+
+    def _say(self, message: str, stream=None) -> None:
+        if self.options.get("verbosity", 1) >= 1:
+            (stream or self.stdout).write(message)
+
+
+def schemas_behind(schemas: list[str]) -> list[str]:
+    """The schemas, in order, that lack a migration present in the code (one query for all)."""
+    in_code = sorted(
+        f"{app}.{name}"
+        for app, name in MigrationLoader(None, ignore_no_migrations=True).disk_migrations
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT table_schema FROM information_schema.tables"
+            " WHERE table_name = 'django_migrations' AND table_schema = ANY(%s)",
+            [schemas],
+        )
+        recorded = {row[0] for row in cursor.fetchall()}
+        complete = set()
+        if recorded:
+            union = " UNION ALL ".join(
+                f"SELECT %s AS s, app || '.' || name AS n"  # noqa: S608 - quoted schema names
+                f" FROM {connection.ops.quote_name(s)}.django_migrations"
+                for s in sorted(recorded)
+            )
+            cursor.execute(
+                f"SELECT s FROM ({union}) m WHERE n = ANY(%s) GROUP BY s"  # noqa: S608
+                " HAVING count(DISTINCT n) = %s",
+                [*sorted(recorded), in_code, len(in_code)],
+            )
+            complete = {row[0] for row in cursor.fetchall()}
+    return [schema for schema in schemas if schema not in complete]
