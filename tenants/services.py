@@ -24,7 +24,7 @@ from django_tenants.utils import get_public_schema_name, schema_context
 
 from tenants.cloning import clone_template
 from tenants.models import Domain, Tenant
-from tenants.slugs import schema_name_for, strip_unit_prefix, validate_slug
+from tenants.slugs import schema_name_for, strip_unit_prefix, suggest_slug, validate_slug
 
 HOSTNAME_PATTERN = re.compile(
     r"^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$"
@@ -41,41 +41,13 @@ class NewSite:
     set_password_url: str | None
 
 
-def create_site(
-    *,
-    name: str,
-    slug: str,
-    kind: str,
-    domain: str = "",
-    parent: Tenant | None = None,
-    short_name: str = "",
-    extra_domains: tuple[str, ...] = (),
-    chief_email: str = "",
-    approval_steps: int = 2,
-    created_by: str = "",
-    port: int | None = None,
-) -> NewSite:
+def create_site(**details) -> NewSite:
     """Create a complete site; raise ``ValidationError`` (in Vietnamese) on bad input.
 
-    The domain defaults to ``<slug>.<parent's domain>``, as Decree 224/2026 art. 11(4)(c) names
-    commune sites ``tenxa.tentinh.gov.vn``. Works from any schema (the console runs in the
+    ``details`` are those of ``check_site``. Works from any schema (the console runs in the
     parent portal's): the tenant rows are written in the public schema.
     """
-    slug = slug.strip().lower()
-    if not domain.strip() and parent is not None and parent.get_primary_domain():
-        domain = f"{slug}.{parent.get_primary_domain().domain}"
-    hostnames = [host.strip().lower() for host in (domain, *extra_domains) if host.strip()]
-    tenant = Tenant(
-        name=name.strip(),
-        short_name=short_name.strip() or strip_unit_prefix(name),
-        slug=slug,
-        kind=kind,
-        parent=parent,
-        schema_name=schema_name_for(slug),
-        approval_steps=approval_steps,
-        created_by=created_by[:150],
-    )
-    chief_email = chief_email.strip().lower()
+    tenant, hostnames, chief_email, port = _prepare(**details)
     with schema_context(get_public_schema_name()):
         _validate(tenant, hostnames, chief_email)
         try:
@@ -99,6 +71,51 @@ def create_site(
     return new_site
 
 
+def check_site(**details) -> tuple[Tenant, str]:
+    """Check a site's details as ``create_site`` would, creating nothing (the import preview).
+
+    Raises ``ValidationError``; returns the unsaved tenant (slug filled in) and its domain.
+    """
+    tenant, hostnames, chief_email, _port = _prepare(**details)
+    with schema_context(get_public_schema_name()):
+        _validate(tenant, hostnames, chief_email)
+    return tenant, hostnames[0]
+
+
+def _prepare(
+    *,
+    name: str,
+    slug: str = "",
+    kind: str,
+    domain: str = "",
+    parent: Tenant | None = None,
+    short_name: str = "",
+    extra_domains: tuple[str, ...] = (),
+    chief_email: str = "",
+    approval_steps: int = 2,
+    created_by: str = "",
+    port: int | None = None,
+):
+    """Normalise the details of a new site. The slug defaults to one suggested from the name
+    ("Xã Ia Băng" → ``iabang``); the domain to ``<slug>.<parent's domain>``, as Decree
+    224/2026 art. 11(4)(c) names commune sites ``tenxa.tentinh.gov.vn``."""
+    slug = (slug.strip() or suggest_slug(name)).lower()
+    if not domain.strip() and parent is not None and parent.get_primary_domain():
+        domain = f"{slug}.{parent.get_primary_domain().domain}"
+    hostnames = [host.strip().lower() for host in (domain, *extra_domains) if host.strip()]
+    tenant = Tenant(
+        name=name.strip(),
+        short_name=short_name.strip() or strip_unit_prefix(name),
+        slug=slug,
+        kind=kind,
+        parent=parent,
+        schema_name=schema_name_for(slug),
+        approval_steps=approval_steps,
+        created_by=created_by[:150],
+    )
+    return tenant, hostnames, chief_email.strip().lower(), port
+
+
 def _validate(tenant: Tenant, hostnames: list[str], chief_email: str) -> None:
     errors: dict[str, list[str]] = {}
     if tenant.approval_steps not in (1, 2):
@@ -110,19 +127,20 @@ def _validate(tenant: Tenant, hostnames: list[str], chief_email: str) -> None:
             errors["chief_email"] = [
                 _("Địa chỉ thư điện tử “%(email)s” không hợp lệ.") % {"email": chief_email}
             ]
-    try:
-        validate_slug(tenant.slug)
-    except ValidationError as error:
-        errors["slug"] = error.messages
-    else:
-        taken = (
-            Tenant.objects.filter(slug=tenant.slug).exists()
-            or Tenant.objects.filter(schema_name__iexact=tenant.schema_name).exists()
-        )
-        if taken:
-            errors["slug"] = [_("Mã trang “%(slug)s” đã được dùng.") % {"slug": tenant.slug}]
     if not tenant.name:
         errors["name"] = [_("Hãy nhập tên đơn vị.")]
+    if tenant.slug or tenant.name:  # with neither, the missing name says it all
+        try:
+            validate_slug(tenant.slug)
+        except ValidationError as error:
+            errors["slug"] = error.messages
+        else:
+            taken = (
+                Tenant.objects.filter(slug=tenant.slug).exists()
+                or Tenant.objects.filter(schema_name__iexact=tenant.schema_name).exists()
+            )
+            if taken:
+                errors["slug"] = [_("Mã trang “%(slug)s” đã được dùng.") % {"slug": tenant.slug}]
     if tenant.kind not in Tenant.Kind.values:
         errors["kind"] = [_("Cấp đơn vị “%(kind)s” không hợp lệ.") % {"kind": tenant.kind}]
     else:
@@ -130,7 +148,8 @@ def _validate(tenant: Tenant, hostnames: list[str], chief_email: str) -> None:
             tenant.clean()
         except ValidationError as error:
             errors.update(error.message_dict)
-    errors.update(_hostname_errors(hostnames))
+    if tenant.slug or tenant.name:
+        errors.update(_hostname_errors(hostnames))
     if errors:
         raise ValidationError(errors)
 
