@@ -1,16 +1,19 @@
-"""Routes each request to its site's schema by host name, and turns away sites not in service."""
+"""Routes each request to its site's schema by host name, and applies the site's status.
 
-from django.http import HttpResponse
+- suspended: every path answers 503 with a Vietnamese notice;
+- archived: readable, with a notice on every page (``request.site_archived``), and any change
+  (a POST, PUT, DELETE…) refused with 403, in the admin too;
+- merged into another site: every path redirects to that site, so old links keep working;
+- unknown host: 404 with a Vietnamese notice.
+"""
+
+from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.template.loader import render_to_string
 from django_tenants.middleware.main import TenantMainMiddleware
 
 from tenants.models import Tenant
 
-# What a citizen sees instead of a site that is not in service, and the HTTP status for it.
-_UNAVAILABLE = {
-    Tenant.Status.SUSPENDED: (503, "tenants/site_suspended.html"),
-    Tenant.Status.ARCHIVED: (410, "tenants/site_archived.html"),
-}
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 
 
 def _notice(status: int, template: str, context: dict) -> HttpResponse:
@@ -21,16 +24,25 @@ def _notice(status: int, template: str, context: dict) -> HttpResponse:
 
 
 class SiteMiddleware(TenantMainMiddleware):
-    """django-tenants' routing plus Vietnamese answers for unknown, suspended and archived sites."""
+    """django-tenants' routing plus what a site's status means for a request."""
+
+    def get_tenant(self, domain_model, hostname):
+        domain = domain_model.objects.select_related("tenant__merged_into").get(domain=hostname)
+        return domain.tenant
 
     def process_request(self, request):
         response = super().process_request(request)
         if response is not None:
             return response
-        unavailable = _UNAVAILABLE.get(request.tenant.status)
-        if unavailable:
-            status, template = unavailable
-            return _notice(status, template, {"tenant": request.tenant})
+        tenant = request.tenant
+        request.site_archived = tenant.status == Tenant.Status.ARCHIVED
+        if tenant.merged_into_id:
+            target = tenant.merged_into.get_primary_domain()
+            return HttpResponsePermanentRedirect(f"{request.scheme}://{target.domain}/")
+        if tenant.status == Tenant.Status.SUSPENDED:
+            return _notice(503, "tenants/site_suspended.html", {"tenant": tenant})
+        if request.site_archived and request.method not in SAFE_METHODS:
+            return _notice(403, "tenants/site_archived.html", {"tenant": tenant})
         return None
 
     def no_tenant_found(self, request, hostname):

@@ -81,10 +81,21 @@ class Tenant(TenantMixin):
         return self.kind in self.PARENT_KINDS
 
     @property
+    def unit_in_sentence(self) -> str:
+        """The unit's name inside a sentence: "xã Ia Băng", "huyện Đak Đoa"."""
+        return f"{self.name[:1].lower()}{self.name[1:]}"
+
+    @property
     def site_title(self) -> str:
         """The title the law and the reports use: "Cổng thông tin điện tử huyện Đak Đoa"."""
         prefix = "Cổng thông tin điện tử" if self.is_parent_portal else "Trang thông tin điện tử"
-        return f"{prefix} {self.name[:1].lower()}{self.name[1:]}"
+        return f"{prefix} {self.unit_in_sentence}"
+
+    @property
+    def authority(self) -> str:
+        """The owning body named in the footer (Circular 32/2017 art. 16): the People's
+        Committee of the unit."""
+        return f"Ủy ban nhân dân {self.unit_in_sentence}"
 
     def clean(self):
         if self.slug and not self.schema_name:
