@@ -121,3 +121,26 @@ class Domain(DomainMixin):
 
     def __str__(self):
         return self.domain
+
+
+class SupportGrant(models.Model):
+    """A network administrator's one-time, short-lived entry into a member site's admin.
+
+    Only a hash of the token is stored; the grant records who asked, for which site, when,
+    and when it was used, so every support visit is accounted for (issue 3: no shared
+    passwords)."""
+
+    tenant = models.ForeignKey(Tenant, on_delete=models.CASCADE, related_name="support_grants")
+    granted_by = models.CharField(_("người yêu cầu"), max_length=150)
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("lượt hỗ trợ")
+        verbose_name_plural = _("lượt hỗ trợ")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.granted_by} → {self.tenant}"

@@ -21,6 +21,7 @@ from django.core.validators import validate_email
 from django.db import IntegrityError, connection, transaction
 from django.utils.translation import gettext as _
 from django_tenants.utils import get_public_schema_name, schema_context
+from wagtail.log_actions import LogContext
 
 from tenants.cloning import clone_template
 from tenants.models import Domain, Tenant
@@ -57,7 +58,9 @@ def create_site(**details) -> NewSite:
                 clone_template(tenant.schema_name)
                 for position, hostname in enumerate(hostnames):
                     Domain.objects.create(domain=hostname, tenant=tenant, is_primary=position == 0)
-                with schema_context(tenant.schema_name):
+                # A fresh audit-log context: the caller's user (a console admin) lives in
+                # another schema, and Wagtail would log the new pages in their name.
+                with schema_context(tenant.schema_name), LogContext(user=None):
                     new_site = _build_wagtail_site(tenant, hostnames[0], port, chief_email)
         except IntegrityError as error:  # a concurrent creation took the slug or a host name
             raise ValidationError(

@@ -1,0 +1,268 @@
+"""The network console: the parent portal's admins manage their member sites from Wagtail.
+
+Shown as "Trang thành viên" in the admin of a parent portal (province or district) to its
+network administrators and superusers only; a member site never sees it, and a console only
+reaches the parent portal's own members. Every action goes through the services
+(``tenants.services``, ``tenants.lifecycle``, ``tenants.importing``, ``tenants.support``).
+"""
+
+from functools import wraps
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from editorial.roles import NETWORK_ADMINS
+from tenants import importing, lifecycle, support
+from tenants.models import Tenant
+from tenants.services import create_site
+
+MEMBER_KINDS = [(k, v) for k, v in Tenant.Kind.choices if k not in Tenant.PARENT_KINDS]
+IMPORT_SESSION_KEY = "tenants_import_csv"
+MAX_UPLOAD = 1024 * 1024
+
+
+def can_manage_network(request) -> bool:
+    tenant = getattr(request, "tenant", None)
+    user = request.user
+    return bool(
+        tenant is not None
+        and isinstance(tenant, Tenant)
+        and tenant.is_parent_portal
+        and user.is_authenticated
+        and (user.is_superuser or user.groups.filter(name=NETWORK_ADMINS).exists())
+    )
+
+
+def network_admin_required(view):
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not can_manage_network(request):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def _member(request, pk) -> Tenant:
+    return get_object_or_404(Tenant, pk=pk, parent=request.tenant)
+
+
+def _actor(request) -> str:
+    return f"{request.user.get_username()}@{request.tenant.slug}"
+
+
+def _site_activity(members) -> dict[str, tuple]:
+    """Last publication and page count of every member, in one query across their schemas."""
+    schemas = [m.schema_name for m in members]
+    if not schemas:
+        return {}
+    union = " UNION ALL ".join(
+        f"SELECT %s, max(last_published_at), count(*) - 1"  # noqa: S608 - quoted names
+        f" FROM {connection.ops.quote_name(schema)}.wagtailcore_page"
+        for schema in schemas
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(union, schemas)
+        return {schema: (last, count) for schema, last, count in cursor.fetchall()}
+
+
+class SiteForm(forms.Form):
+    name = forms.CharField(
+        label=gettext_lazy("Tên đơn vị"),
+        max_length=200,
+        help_text=gettext_lazy("Tên chính thức, ví dụ: Xã Ia Băng."),
+    )
+    kind = forms.ChoiceField(label=gettext_lazy("Cấp"), choices=MEMBER_KINDS)
+    slug = forms.CharField(
+        label=gettext_lazy("Mã trang"),
+        max_length=40,
+        required=False,
+        help_text=gettext_lazy("Để trống để tự đặt theo tên (Xã Ia Băng → iabang)."),
+    )
+    chief_email = forms.EmailField(
+        label=gettext_lazy("Thư điện tử của trưởng ban biên tập"),
+        help_text=gettext_lazy("Người này nhận liên kết đặt mật khẩu."),
+    )
+    extra_domains = forms.CharField(
+        label=gettext_lazy("Tên miền khác"),
+        required=False,
+        widget=forms.Textarea({"rows": 2}),
+        help_text=gettext_lazy(
+            "Mỗi dòng một tên miền; tên miền chính là mã trang + tên miền cổng."
+        ),
+    )
+    approval_steps = forms.TypedChoiceField(
+        label=gettext_lazy("Quy trình duyệt"),
+        coerce=int,
+        initial=2,
+        choices=[
+            (2, gettext_lazy("Hai bước: phó ban, rồi trưởng ban")),
+            (1, gettext_lazy("Một bước: trưởng ban")),
+        ],
+    )
+
+    def add_service_errors(self, error: ValidationError) -> None:
+        fields = {"domain": "extra_domains", "parent": None}
+        for key, texts in getattr(error, "message_dict", {None: error.messages}).items():
+            field = fields.get(key, key) if key in self.fields or key in fields else None
+            for text in texts:
+                self.add_error(field, text)
+
+
+class EditForm(forms.Form):
+    name = SiteForm.base_fields["name"]
+    short_name = forms.CharField(label=gettext_lazy("Tên ngắn"), max_length=100, required=False)
+    extra_domains = SiteForm.base_fields["extra_domains"]
+
+
+class ImportForm(forms.Form):
+    csv_file = forms.FileField(
+        label=gettext_lazy("Tệp CSV"),
+        help_text=gettext_lazy(
+            "Cột: ten_don_vi, cap, ma_trang, email_truong_ban, ten_mien_khac (UTF-8)."
+        ),
+    )
+    approval_steps = SiteForm.base_fields["approval_steps"]
+
+    def clean_csv_file(self):
+        upload = self.cleaned_data["csv_file"]
+        if upload.size > MAX_UPLOAD:
+            raise ValidationError(_("Tệp quá lớn (tối đa 1 MB)."))
+        if not upload.name.lower().endswith(".csv"):
+            raise ValidationError(_("Chỉ nhận tệp .csv."))
+        return upload.read()
+
+
+@network_admin_required
+def member_list(request):
+    members = list(request.tenant.members.prefetch_related("domains").order_by("name"))
+    activity = _site_activity(members)
+    rows = [(m, *activity.get(m.schema_name, (None, 0))) for m in members]
+    return TemplateResponse(request, "tenants/console/list.html", {"rows": rows})
+
+
+@network_admin_required
+def member_create(request):
+    form = SiteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            new_site = create_site(
+                name=data["name"],
+                kind=data["kind"],
+                slug=data["slug"],
+                parent=request.tenant,
+                chief_email=data["chief_email"],
+                extra_domains=tuple(data["extra_domains"].split()),
+                approval_steps=data["approval_steps"],
+                created_by=_actor(request),
+            )
+        except ValidationError as error:
+            form.add_service_errors(error)
+        else:
+            # The link is shown this once and stored nowhere.
+            return TemplateResponse(request, "tenants/console/created.html", {"new": new_site})
+    return TemplateResponse(request, "tenants/console/create.html", {"form": form})
+
+
+@network_admin_required
+def member_detail(request, pk):
+    member = _member(request, pk)
+    extra = " ".join(member.domains.filter(is_primary=False).values_list("domain", flat=True))
+    initial = {"name": member.name, "short_name": member.short_name, "extra_domains": extra}
+    form = EditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if data["name"] != member.name or data["short_name"] != member.short_name:
+                lifecycle.rename(member, data["name"], data["short_name"])
+            lifecycle.set_extra_domains(member, data["extra_domains"].split())
+        except ValidationError as error:
+            for texts in error.message_dict.values():
+                for text in texts:
+                    form.add_error(None, text)
+        else:
+            messages.success(request, _("Đã lưu thay đổi của %(site)s.") % {"site": member})
+            return HttpResponseRedirect(reverse("tenants_console:detail", args=[member.pk]))
+    grants = member.support_grants.all()[:10]
+    return TemplateResponse(
+        request,
+        "tenants/console/detail.html",
+        {"member": member, "form": form, "grants": grants, "statuses": Tenant.Status},
+    )
+
+
+@network_admin_required
+def member_status(request, pk):
+    member = _member(request, pk)
+    if request.method != "POST":
+        return HttpResponseRedirect(reverse("tenants_console:detail", args=[pk]))
+    try:
+        lifecycle.set_status(member, request.POST.get("status", ""))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("%(site)s: %(status)s.") % {"site": member, "status": member.get_status_display()},
+        )
+    return HttpResponseRedirect(reverse("tenants_console:detail", args=[pk]))
+
+
+@network_admin_required
+def member_support(request, pk):
+    member = _member(request, pk)
+    if request.method != "POST" or member.status == Tenant.Status.SUSPENDED:
+        messages.error(request, _("Không thể mở trang quản trị của một trang đang tạm ngừng."))
+        return HttpResponseRedirect(reverse("tenants_console:detail", args=[pk]))
+    path = support.grant(member, _actor(request))
+    domain = member.get_primary_domain().domain
+    port = request.get_port()
+    host = domain if port in ("80", "443") else f"{domain}:{port}"
+    return HttpResponseRedirect(f"{request.scheme}://{host}{path}")
+
+
+@network_admin_required
+def member_import(request):
+    form = ImportForm(request.POST or None, request.FILES or None)
+    rows, done = None, False
+    if request.method == "POST" and "confirm" in request.POST:
+        content = request.session.pop(IMPORT_SESSION_KEY, None)
+        if content is None:
+            messages.error(request, _("Phiên xem trước đã hết; hãy tải tệp lên lại."))
+        else:
+            steps = int(request.POST.get("approval_steps", 2))
+            rows = importing.run(
+                importing.read_rows(content),
+                request.tenant,
+                approval_steps=steps,
+                created_by=_actor(request),
+            )
+            done = True
+    elif request.method == "POST" and form.is_valid():
+        content = form.cleaned_data["csv_file"]
+        try:
+            rows = importing.plan(importing.read_rows(content), request.tenant)
+        except ValidationError as error:
+            form.add_error("csv_file", error)
+        else:
+            request.session[IMPORT_SESSION_KEY] = content.decode("utf-8-sig", "replace")
+    return TemplateResponse(
+        request,
+        "tenants/console/import.html",
+        {
+            "form": form,
+            "rows": rows,
+            "done": done,
+            "new_count": sum(r.status == "new" for r in rows or []),
+            "approval_steps": form.data.get("approval_steps", 2),
+        },
+    )

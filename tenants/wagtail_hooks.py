@@ -1,0 +1,45 @@
+"""The network console in the parent portal's admin, and the support-login log action."""
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from tenants import console
+from tenants.support import LOG_ACTION
+
+console_urls = (
+    [
+        path("", console.member_list, name="list"),
+        path("tao-moi/", console.member_create, name="create"),
+        path("nhap-csv/", console.member_import, name="import"),
+        path("<int:pk>/", console.member_detail, name="detail"),
+        path("<int:pk>/trang-thai/", console.member_status, name="status"),
+        path("<int:pk>/ho-tro/", console.member_support, name="support"),
+    ],
+    "tenants_console",
+)
+
+
+@hooks.register("register_admin_urls")
+def register_console_urls():
+    return [path("trang-thanh-vien/", include(console_urls))]
+
+
+class ConsoleMenuItem(MenuItem):
+    def is_shown(self, request):
+        return console.can_manage_network(request)
+
+
+@hooks.register("register_admin_menu_item")
+def register_console_menu_item():
+    return ConsoleMenuItem(
+        _("Trang thành viên"), reverse("tenants_console:list"), icon_name="site", order=150
+    )
+
+
+@hooks.register("register_log_actions")
+def register_support_log_action(actions):
+    actions.register_action(
+        LOG_ACTION, _("Đăng nhập hỗ trợ"), _("Đăng nhập hỗ trợ từ cổng cấp trên")
+    )
