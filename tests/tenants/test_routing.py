@@ -54,3 +54,4 @@ def test_the_home_page_and_admin_speak_vietnamese(db, demo_network):
     assert '<html lang="vi">' in home
     login = site_client(tenant).get("/admin/login/").content.decode()
     assert "Đăng nhập" in login
+    assert "Mật khẩu" in login and "Password" not in login

@@ -185,6 +185,7 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # no call home from a government server
 WAGTAIL_PASSWORD_RESET_ENABLED = True
+WAGTAILADMIN_USER_LOGIN_FORM = "portal.admin_forms.LoginForm"
 
 # ---------------------------------------------------------------------------------------------
 # The platform
