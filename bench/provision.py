@@ -1,10 +1,11 @@
-"""Time to create sites by cloning, and to run a no-op migrate across all of them.
+"""Provisioning figures: time to create complete sites, at small and large network sizes; time
+to import 170 communes from CSV; a no-op ``migrate`` over every schema.
 
-Run:  .venv/bin/python bench/provision.py [--sites 50] [--keep]
+Run:  .venv/bin/python bench/provision.py [--sites 50] [--scale 1000] [--keep]
 
 Works on a scratch database (``bench_provision``) of the embedded server, or of the server in
-DATABASE_URL, dropped at the end unless --keep. Prints the seconds per site (median, p95, min,
-max), the no-op ``migrate`` across every schema, the database growth per site and peak memory.
+DATABASE_URL, dropped at the end unless --keep. ``--scale N`` goes on creating sites until the
+network has N, then times ten more: the growth of the cost with the catalogue's size.
 """
 
 import argparse
@@ -37,10 +38,12 @@ def use_scratch_database() -> None:
 def recreate_database(drop_only: bool = False) -> None:
     from django.db import connection
 
+    connection.close()
     with connection._nodb_cursor() as cursor:
         cursor.execute(f'DROP DATABASE IF EXISTS "{SCRATCH}" WITH (FORCE)')
         if not drop_only:
             cursor.execute(f'CREATE DATABASE "{SCRATCH}"')
+    connection.close()
 
 
 def database_size() -> int:
@@ -52,9 +55,23 @@ def database_size() -> int:
         return cursor.fetchone()[0]
 
 
+def timed(function, *args, **kwargs) -> float:
+    started = time.perf_counter()
+    function(*args, **kwargs)
+    return time.perf_counter() - started
+
+
+def summary(durations: list[float]) -> str:
+    return (
+        f"median {statistics.median(durations):.3f}  p95 {percentile(durations, 0.95):.3f}"
+        f"  min {min(durations):.3f}  max {max(durations):.3f}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sites", type=int, default=50)
+    parser.add_argument("--sites", type=int, default=50, help="complete sites to time")
+    parser.add_argument("--scale", type=int, default=0, help="grow the network to this size")
     parser.add_argument("--keep", action="store_true", help="keep the scratch database")
     args = parser.parse_args()
 
@@ -63,61 +80,72 @@ def main() -> None:
 
     django.setup()
     from django.core.management import call_command
-    from django.db import connection
 
+    from tenants import importing
     from tenants.services import create_site
 
-    connection.close()
     recreate_database()
-    connection.close()
-
-    started = time.perf_counter()
-    call_command("migrate", verbosity=0)
-    first_migrate = time.perf_counter() - started
+    first_migrate = timed(call_command, "migrate", verbosity=0)
 
     parent = create_site(
         name="Tỉnh Gia Lai", slug="gialai", kind="province", domain="gialai.bench.localhost"
     ).tenant
-    size_before = database_size()
-    durations = []
-    for number in range(1, args.sites + 1):
-        started = time.perf_counter()
+    counter = iter(range(1, 10**6))
+
+    def new_commune():
+        number = next(counter)
         create_site(
             name=f"Xã Thử Nghiệm {number}",
-            slug=f"xa{number:04d}",
+            slug=f"xa{number:05d}",
             kind="commune",
-            domain=f"xa{number:04d}.gialai.bench.localhost",
             parent=parent,
+            chief_email=f"truongban{number}@gialai.gov.vn",
         )
-        durations.append(time.perf_counter() - started)
+
+    size_before = database_size()
+    durations = [timed(new_commune) for _ in range(args.sites)]
     growth = (database_size() - size_before) / args.sites
+    total = args.sites
 
+    csv_lines = ["ten_don_vi,cap,email_truong_ban"] + [
+        f"Xã Nhập Khẩu {n},xã,tb{n}@gialai.gov.vn" for n in range(1, 171)
+    ]
     started = time.perf_counter()
-    call_command("migrate", verbosity=0)
-    noop_migrate = time.perf_counter() - started
+    rows = importing.run(importing.read_rows("\n".join(csv_lines)), parent)
+    import_seconds = time.perf_counter() - started
+    imported = sum(row.status == "created" for row in rows)
+    total += imported
 
+    at_scale = []
+    if args.scale > total:
+        started = time.perf_counter()
+        while total < args.scale - 10:
+            new_commune()
+            total += 1
+        growing = time.perf_counter() - started
+        at_scale = [timed(new_commune) for _ in range(10)]
+        total += 10
+
+    noop_migrate = timed(call_command, "migrate", verbosity=0)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"sites created:               {args.sites} (+1 parent portal)")
-    print(f"first migrate (public+template): {first_migrate:.1f} s")
-    print(
-        "seconds per site:            "
-        f"median {statistics.median(durations):.2f}  p95 {percentile(durations, 0.95):.2f}"
-        f"  min {min(durations):.2f}  max {max(durations):.2f}"
-    )
-    first, last = durations[: len(durations) // 5 or 1], durations[-(len(durations) // 5 or 1) :]
-    print(
-        f"  first fifth mean {statistics.mean(first):.2f} s, last fifth mean"
-        f" {statistics.mean(last):.2f} s"
-    )
-    print(
-        f"no-op migrate, all schemas:  {noop_migrate:.1f} s"
-        f" ({args.sites + 2} schemas: {noop_migrate / (args.sites + 2):.2f} s each)"
-    )
-    print(f"database growth per site:    {growth / 1e6:.1f} MB")
-    print(f"peak memory of this process: {peak_mb:.0f} MB")
+
+    print(f"first migrate (public + template):  {first_migrate:.1f} s")
+    print(f"complete site, first {args.sites}:      {summary(durations)} s")
+    tenth = durations[:10]
+    print(f"  the first 10 sites:               median {statistics.median(tenth):.3f} s")
+    print(f"import of 170 communes from CSV:    {import_seconds:.1f} s ({imported} created)")
+    if at_scale:
+        ratio = statistics.median(at_scale) / statistics.median(tenth)
+        print(f"grew the network to {total - 10} sites in {growing / 60:.1f} min")
+        print(
+            f"complete site at {total} sites:     {summary(at_scale)} s"
+            f"  ({ratio:.2f}× the first 10)"
+        )
+    print(f"no-op migrate over {total + 2} schemas:   {noop_migrate:.1f} s")
+    print(f"database growth per site:           {growth / 1e6:.1f} MB")
+    print(f"peak memory of this process:        {peak_mb:.0f} MB")
 
     if not args.keep:
-        connection.close()
         recreate_database(drop_only=True)
 
 

@@ -30,7 +30,6 @@ from tenants.slugs import schema_name_for, strip_unit_prefix, suggest_slug, vali
 HOSTNAME_PATTERN = re.compile(
     r"^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$"
 )
-HOME_SLUG = "trang-chu"
 
 
 @dataclass(frozen=True)
@@ -194,37 +193,31 @@ def _check_template_is_current() -> None:
 
 
 def _build_wagtail_site(tenant: Tenant, hostname: str, port: int | None, chief_email: str):
-    from wagtail.models import Locale, Page, Site
+    """Make the cloned template site this site's own: its title, host, review and chief.
 
-    from content.models import HomePage
-    from content.skeleton import build_site_tree
+    The page tree, locales and board groups came with the clone (``tenants.template_site``).
+    """
+    from django.utils import timezone
+    from wagtail.models import Page, Site
+
     from editorial.board import (
         create_chief,
         create_network_admins_group,
         set_password_path,
-        set_up_board,
+        set_workflow,
     )
 
-    vietnamese, _created = Locale.objects.get_or_create(language_code="vi")
-    Locale.objects.get_or_create(language_code="en")
-
-    root = Page.get_first_root_node()
-    template_pages = list(root.get_children())  # Wagtail's "Welcome" page, from the template
-    home = HomePage(title=tenant.site_title, slug=HOME_SLUG, locale=vietnamese)
-    root.add_child(instance=home)
-    sections = build_site_tree(home)
-
-    site = Site.objects.filter(is_default_site=True).first() or Site()
-    site.hostname = hostname
-    site.port = port or settings.PORTAL_SITE_PORT
-    site.site_name = tenant.site_title
-    site.root_page = home
-    site.is_default_site = True
-    site.save()
-    for page in template_pages:
-        page.delete()
-
-    set_up_board(home, sections.get("documents"), tenant.approval_steps)
+    site = Site.objects.select_related("root_page").get(is_default_site=True)
+    home = site.root_page
+    Page.objects.filter(pk=home.pk).update(title=tenant.site_title, draft_title=tenant.site_title)
+    now = timezone.now()
+    Page.objects.filter(depth__gte=2).update(first_published_at=now, last_published_at=now)
+    Site.objects.filter(pk=site.pk).update(
+        hostname=hostname, port=port or settings.PORTAL_SITE_PORT, site_name=tenant.site_title
+    )
+    site.refresh_from_db()
+    if tenant.approval_steps != 2:  # the template applies the two-step review
+        set_workflow(home, tenant.approval_steps)
     if tenant.is_parent_portal:
         create_network_admins_group()
     link = None

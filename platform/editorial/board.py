@@ -21,21 +21,26 @@ from editorial.roles import (
 )
 
 
-def set_up_board(home, documents_section, approval_steps: int) -> None:
-    """Apply the one- or two-step review to the whole site; let the deputy publish documents."""
+def set_workflow(home, approval_steps: int) -> None:
+    """Apply the one- or two-step review to the whole site."""
     chosen = TWO_STEP_WORKFLOW if approval_steps == 2 else ONE_STEP_WORKFLOW
-    Workflow.objects.filter(name=chosen).update(active=True)
-    WorkflowPage.objects.update_or_create(
-        page=home, defaults={"workflow": Workflow.objects.get(name=chosen)}
+    workflow = Workflow.objects.get(name=chosen)
+    if not workflow.active:
+        Workflow.objects.filter(pk=workflow.pk).update(active=True)
+    WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})
+
+
+def grant_deputy_documents(documents_section) -> None:
+    """The deputy publishes documents (and only those) without the chief."""
+    if documents_section is None:
+        return
+    GroupPagePermission.objects.get_or_create(
+        group=Group.objects.get(name=DEPUTY.group_name),
+        page=documents_section,
+        permission=Permission.objects.get(
+            content_type__app_label="wagtailcore", codename="publish_page"
+        ),
     )
-    if documents_section is not None:
-        GroupPagePermission.objects.create(
-            group=Group.objects.get(name=DEPUTY.group_name),
-            page=documents_section,
-            permission=Permission.objects.get(
-                content_type__app_label="wagtailcore", codename="publish_page"
-            ),
-        )
 
 
 def create_network_admins_group() -> Group:

@@ -151,3 +151,17 @@ def test_a_new_site_is_born_with_every_section_the_law_requires(district):
         response = site_client(tenant).get(f"/{section.slug}/")
         assert response.status_code == 200, section.key
         assert f'href="/{section.slug}/">{section.title}</a>' in home_html  # in the main menu
+
+
+def test_a_change_to_the_required_sections_reaches_the_template_and_new_sites(
+    district, monkeypatch
+):
+    from content import skeleton
+    from tenants.template_site import ensure_template_site
+
+    assert ensure_template_site() is False  # migrate built it; nothing to do
+    extra = skeleton.Section("plans", "Kế hoạch", "ke-hoach", "content.SectionPage", "C10")
+    monkeypatch.setattr(skeleton, "REQUIRED_SECTIONS", (*skeleton.REQUIRED_SECTIONS, extra))
+    assert ensure_template_site() is True
+    tenant = _create_commune(district)
+    assert site_client(tenant).get("/ke-hoach/").status_code == 200

@@ -25,6 +25,7 @@ from django_tenants.management.commands.migrate_schemas import (
 from django_tenants.utils import get_public_schema_name
 
 from tenants.models import Tenant
+from tenants.template_site import ensure_template_site
 
 # Options that ask for django-tenants' own behaviour.
 SPECIFIC_RUN = (
@@ -75,6 +76,8 @@ class Command(MigrateSchemasCommand):
             f" ({len(sites)} sites); migrating {len(behind)}."
         )
         failures = self._migrate_each(behind)
+        if template not in failures and ensure_template_site():
+            self._say("Rebuilt the template's page tree for new sites.")
         if failures:
             raise CommandError(
                 f"{len(failures)} schema(s) failed to migrate: {', '.join(failures)}. Fix and"
