@@ -39,16 +39,21 @@ def ensure_template_site() -> bool:
 
         vietnamese, _created = Locale.objects.get_or_create(language_code="vi")
         Locale.objects.get_or_create(language_code="en")
-        root = Page.get_first_root_node()
-        old_pages = list(root.get_children())
-        home = HomePage(title=HOME_TITLE, slug=HOME_SLUG, locale=vietnamese)
-        root.add_child(instance=home)
+        if home is None:
+            root = Page.get_first_root_node()
+            old_pages = list(root.get_children())  # Wagtail's "Welcome" page
+            home = HomePage(title=HOME_TITLE, slug=HOME_SLUG, locale=vietnamese)
+            root.add_child(instance=home)
+            site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+            site.hostname, site.port, site.site_name, site.root_page = TEMPLATE_HOST, 80, "", home
+            site.save()
+            for page in old_pages:
+                page.delete()
+        else:  # outdated sections: rebuild them under the same home page
+            for page in home.get_children():
+                page.delete()
+            home.refresh_from_db()
         sections = build_site_tree(home)
-        site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-        site.hostname, site.port, site.site_name, site.root_page = TEMPLATE_HOST, 80, "", home
-        site.save()
-        for page in old_pages:  # Wagtail's "Welcome" page, or an outdated tree
-            page.delete()
         set_workflow(home, approval_steps=2)
         grant_deputy_documents(sections.get("documents"))
         return True
