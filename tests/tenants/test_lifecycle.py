@@ -70,3 +70,16 @@ def test_a_site_cannot_merge_into_itself_or_another_network(network):
         lifecycle.merge(network["glar"], into=network["glar"])
     with pytest.raises(ValidationError, match="cùng một cổng"):
         lifecycle.merge(network["glar"], into=network["dakdoa"])
+
+
+def test_the_merge_command_archives_and_redirects(network):
+    import io
+
+    from django.core.management import CommandError, call_command
+
+    out = io.StringIO()
+    call_command("merge_site", "namyang", "habau", stdout=out)
+    assert "Đã sáp nhập Xã Nam Yang vào Xã Hà Bầu" in out.getvalue()
+    assert site_client(network["namyang"]).get("/")["Location"] == "http://habau.localhost/"
+    with pytest.raises(CommandError, match="Không có trang với mã “khongco”"):
+        call_command("merge_site", "khongco", "habau")
