@@ -20,11 +20,6 @@ def _snapshot():
     )
 
 
-@pytest.fixture
-def district(db, demo_network):
-    return demo_network["dakdoa"]
-
-
 def _create_commune(district, **overrides):
     spec = {
         "name": "Xã Ia Pết",

@@ -24,11 +24,6 @@ Xã Ia Pết Hai,xã,iapet,,
 """
 
 
-@pytest.fixture
-def district(db, demo_network):
-    return demo_network["dakdoa"]
-
-
 def _import(*arguments):
     out = io.StringIO()
     call_command("import_sites", *arguments, stdout=out)

@@ -13,11 +13,6 @@ from tenants.services import create_site
 from tests.conftest import site_client
 
 
-@pytest.fixture
-def district(db, demo_network):
-    return demo_network["dakdoa"]
-
-
 def _commune(district, **overrides):
     spec = {
         "name": "Xã Ia Pết",
