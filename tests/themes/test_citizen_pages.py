@@ -9,8 +9,14 @@ pytestmark = pytest.mark.browser
 
 def test_a_citizen_reads_a_commune_news_item_on_a_phone(db, site_server, settings):
     with phone_page() as page:
+        stylesheets = []
+        page.on(
+            "response",
+            lambda r: stylesheets.append(r.status) if r.url.endswith(".css") else None,
+        )
         page.goto(f"http://iabang.localhost:{site_server}/")
         assert page.title() == "Trang thông tin điện tử xã Ia Băng"
+        assert stylesheets and set(stylesheets) == {200}, "the theme's stylesheet must load"
         assert page.locator(".site-title").inner_text().lower() == (
             "trang thông tin điện tử xã ia băng"
         )
