@@ -1,0 +1,71 @@
+"""Admin menus for the lists a board keeps (snippets) and for citizens' questions."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from content.models import ContributingUnit, DocumentType, IssuingBody, Question, Sector
+
+
+class NamedItemViewSet(SnippetViewSet):
+    list_display = ["name", "sort_order"]
+    search_fields = ["name"]
+    ordering = ["sort_order", "name"]
+
+
+class ContributingUnitViewSet(NamedItemViewSet):
+    model = ContributingUnit
+    icon = "group"
+    menu_label = _("Đơn vị cung cấp tin")
+
+
+class DocumentTypeViewSet(NamedItemViewSet):
+    model = DocumentType
+    icon = "doc-full"
+    list_display = ["name", "code", "sort_order"]
+    menu_label = _("Loại văn bản")
+
+
+class IssuingBodyViewSet(NamedItemViewSet):
+    model = IssuingBody
+    icon = "site"
+    menu_label = _("Cơ quan ban hành")
+
+
+class SectorViewSet(NamedItemViewSet):
+    model = Sector
+    icon = "tag"
+    menu_label = _("Lĩnh vực")
+
+
+class ListsGroup(SnippetViewSetGroup):
+    items = [ContributingUnitViewSet, DocumentTypeViewSet, IssuingBodyViewSet, SectorViewSet]
+    menu_icon = "list-ul"
+    menu_label = _("Danh mục dùng chung")
+    menu_name = "content-lists"
+
+
+class QuestionFilterSet(WagtailFilterSet):
+    class Meta:
+        model = Question
+        fields = ["status", "is_public", "sector"]
+
+
+class QuestionViewSet(SnippetViewSet):
+    """Board members read and answer citizens' questions here (F5)."""
+
+    model = Question
+    icon = "help"
+    menu_label = _("Hỏi – Đáp")
+    menu_name = "questions"
+    menu_order = 250
+    add_to_admin_menu = True
+    list_display = ["code", "name", "sector", "status", "is_public", "submitted_at"]
+    search_fields = ["code", "name", "question"]
+    filterset_class = QuestionFilterSet
+    ordering = ["-submitted_at"]
+
+
+register_snippet(ListsGroup)
+register_snippet(QuestionViewSet)
