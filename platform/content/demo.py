@@ -699,3 +699,4 @@ def _populate_contact(page, tenant) -> None:
             ),
         ],
     )
+

@@ -54,7 +54,16 @@ def build_site_tree(home) -> dict[str, object]:
 
     Pages are created live without a first revision: a revision per page would add a fifth to
     the time of creating a site, and the first edit in the admin starts the history anyway.
+    The reference index is not updated either: these pages are empty and reference nothing,
+    and skipping it saves a fifth of the time again (budget: 0.15 s for the whole tree).
     """
+    from wagtail.signal_handlers import disable_reference_index_auto_update
+
+    with disable_reference_index_auto_update():
+        return _add_sections(home)
+
+
+def _add_sections(home) -> dict[str, object]:
     now = timezone.now()
     created = {}
     for section in REQUIRED_SECTIONS:

@@ -22,286 +22,1076 @@ def body_to_stream(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('content', '0001_initial'),
-        ('wagtailcore', '0098_apitoken'),
-        ('wagtaildocs', '0014_alter_document_file_size'),
-        ('wagtailimages', '0027_image_description'),
+        ("content", "0001_initial"),
+        ("wagtailcore", "0098_apitoken"),
+        ("wagtaildocs", "0014_alter_document_file_size"),
+        ("wagtailimages", "0027_image_description"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ContactPage',
+            name="ContactPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('address', models.CharField(blank=True, max_length=300, verbose_name='địa chỉ')),
-                ('phone', models.CharField(blank=True, max_length=60, verbose_name='điện thoại')),
-                ('fax', models.CharField(blank=True, max_length=60, verbose_name='fax')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='thư điện tử')),
-                ('hotline', models.CharField(blank=True, max_length=60, verbose_name='đường dây nóng')),
-                ('working_hours', models.CharField(blank=True, max_length=300, verbose_name='giờ làm việc')),
-                ('officers', wagtail.fields.StreamField([('officer', 6)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Họ và tên', 'max_length': 120}), 1: ('wagtail.blocks.CharBlock', (), {'label': 'Chức vụ', 'max_length': 200}), 2: ('wagtail.blocks.CharBlock', (), {'label': 'Đơn vị', 'max_length': 200, 'required': False}), 3: ('wagtail.blocks.CharBlock', (), {'label': 'Điện thoại', 'max_length': 40, 'required': False}), 4: ('wagtail.blocks.EmailBlock', (), {'label': 'Thư điện tử', 'required': False}), 5: ('wagtail.blocks.BooleanBlock', (), {'label': 'Đầu mối tiếp nhận yêu cầu cung cấp thông tin', 'required': False}), 6: ('wagtail.blocks.StructBlock', [[('name', 0), ('position', 1), ('unit', 2), ('phone', 3), ('email', 4), ('handles_information_requests', 5)]], {})}, verbose_name='cán bộ đầu mối')),
-                ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='giới thiệu')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("address", models.CharField(blank=True, max_length=300, verbose_name="địa chỉ")),
+                ("phone", models.CharField(blank=True, max_length=60, verbose_name="điện thoại")),
+                ("fax", models.CharField(blank=True, max_length=60, verbose_name="fax")),
+                (
+                    "email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="thư điện tử"),
+                ),
+                (
+                    "hotline",
+                    models.CharField(blank=True, max_length=60, verbose_name="đường dây nóng"),
+                ),
+                (
+                    "working_hours",
+                    models.CharField(blank=True, max_length=300, verbose_name="giờ làm việc"),
+                ),
+                (
+                    "officers",
+                    wagtail.fields.StreamField(
+                        [("officer", 6)],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Họ và tên", "max_length": 120},
+                            ),
+                            1: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Chức vụ", "max_length": 200},
+                            ),
+                            2: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Đơn vị", "max_length": 200, "required": False},
+                            ),
+                            3: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Điện thoại", "max_length": 40, "required": False},
+                            ),
+                            4: (
+                                "wagtail.blocks.EmailBlock",
+                                (),
+                                {"label": "Thư điện tử", "required": False},
+                            ),
+                            5: (
+                                "wagtail.blocks.BooleanBlock",
+                                (),
+                                {
+                                    "label": "Đầu mối tiếp nhận yêu cầu cung cấp thông tin",
+                                    "required": False,
+                                },
+                            ),
+                            6: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("name", 0),
+                                        ("position", 1),
+                                        ("unit", 2),
+                                        ("phone", 3),
+                                        ("email", 4),
+                                        ("handles_information_requests", 5),
+                                    ]
+                                ],
+                                {},
+                            ),
+                        },
+                        verbose_name="cán bộ đầu mối",
+                    ),
+                ),
+                ("intro", wagtail.fields.RichTextField(blank=True, verbose_name="giới thiệu")),
             ],
             options={
-                'verbose_name': 'trang liên hệ',
-                'verbose_name_plural': 'trang liên hệ',
+                "verbose_name": "trang liên hệ",
+                "verbose_name_plural": "trang liên hệ",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='ContributingUnit',
+            name="ContributingUnit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True, verbose_name='tên')),
-                ('sort_order', models.PositiveSmallIntegerField(default=100, verbose_name='thứ tự')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True, verbose_name="tên")),
+                (
+                    "sort_order",
+                    models.PositiveSmallIntegerField(default=100, verbose_name="thứ tự"),
+                ),
             ],
             options={
-                'verbose_name': 'đơn vị cung cấp tin',
-                'verbose_name_plural': 'đơn vị cung cấp tin',
-                'ordering': ['sort_order', 'name'],
-                'abstract': False,
+                "verbose_name": "đơn vị cung cấp tin",
+                "verbose_name_plural": "đơn vị cung cấp tin",
+                "ordering": ["sort_order", "name"],
+                "abstract": False,
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),
         migrations.CreateModel(
-            name='DocumentIndexPage',
+            name="DocumentIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='giới thiệu')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", wagtail.fields.RichTextField(blank=True, verbose_name="giới thiệu")),
             ],
             options={
-                'verbose_name': 'danh mục văn bản',
-                'verbose_name_plural': 'danh mục văn bản',
+                "verbose_name": "danh mục văn bản",
+                "verbose_name_plural": "danh mục văn bản",
             },
-            bases=(content.feeds.FeedRoutesMixin, 'wagtailcore.page'),
+            bases=(content.feeds.FeedRoutesMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='DocumentType',
+            name="DocumentType",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True, verbose_name='tên')),
-                ('sort_order', models.PositiveSmallIntegerField(default=100, verbose_name='thứ tự')),
-                ('code', models.CharField(blank=True, help_text='Ví dụ: QĐ, KH, TB', max_length=20, verbose_name='chữ viết tắt')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True, verbose_name="tên")),
+                (
+                    "sort_order",
+                    models.PositiveSmallIntegerField(default=100, verbose_name="thứ tự"),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        blank=True,
+                        help_text="Ví dụ: QĐ, KH, TB",
+                        max_length=20,
+                        verbose_name="chữ viết tắt",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'loại văn bản',
-                'verbose_name_plural': 'loại văn bản',
-                'ordering': ['sort_order', 'name'],
-                'abstract': False,
+                "verbose_name": "loại văn bản",
+                "verbose_name_plural": "loại văn bản",
+                "ordering": ["sort_order", "name"],
+                "abstract": False,
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),
         migrations.CreateModel(
-            name='IssuingBody',
+            name="IssuingBody",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True, verbose_name='tên')),
-                ('sort_order', models.PositiveSmallIntegerField(default=100, verbose_name='thứ tự')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True, verbose_name="tên")),
+                (
+                    "sort_order",
+                    models.PositiveSmallIntegerField(default=100, verbose_name="thứ tự"),
+                ),
             ],
             options={
-                'verbose_name': 'cơ quan ban hành',
-                'verbose_name_plural': 'cơ quan ban hành',
-                'ordering': ['sort_order', 'name'],
-                'abstract': False,
+                "verbose_name": "cơ quan ban hành",
+                "verbose_name_plural": "cơ quan ban hành",
+                "ordering": ["sort_order", "name"],
+                "abstract": False,
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),
         migrations.CreateModel(
-            name='ProcedureIndexPage',
+            name="ProcedureIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='giới thiệu')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", wagtail.fields.RichTextField(blank=True, verbose_name="giới thiệu")),
             ],
             options={
-                'verbose_name': 'danh mục thủ tục hành chính',
-                'verbose_name_plural': 'danh mục thủ tục hành chính',
+                "verbose_name": "danh mục thủ tục hành chính",
+                "verbose_name_plural": "danh mục thủ tục hành chính",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='QuestionIndexPage',
+            name="QuestionIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='giới thiệu')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", wagtail.fields.RichTextField(blank=True, verbose_name="giới thiệu")),
             ],
             options={
-                'verbose_name': 'hỏi – đáp',
-                'verbose_name_plural': 'hỏi – đáp',
+                "verbose_name": "hỏi – đáp",
+                "verbose_name_plural": "hỏi – đáp",
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='ScheduleIndexPage',
+            name="ScheduleIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='giới thiệu')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", wagtail.fields.RichTextField(blank=True, verbose_name="giới thiệu")),
             ],
             options={
-                'verbose_name': 'lịch công tác',
-                'verbose_name_plural': 'lịch công tác',
+                "verbose_name": "lịch công tác",
+                "verbose_name_plural": "lịch công tác",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='ScheduleWeekPage',
+            name="ScheduleWeekPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('week_start', models.DateField(help_text='Ngày thứ Hai của tuần.', verbose_name='tuần bắt đầu từ thứ Hai')),
-                ('entries', wagtail.fields.StreamField([('entry', 5)], blank=True, block_lookup={0: ('wagtail.blocks.DateBlock', (), {'format': '%d/%m/%Y', 'label': 'Ngày'}), 1: ('wagtail.blocks.CharBlock', (), {'help_text': 'Ví dụ: 7 giờ 30', 'label': 'Giờ', 'max_length': 40}), 2: ('wagtail.blocks.TextBlock', (), {'label': 'Nội dung'}), 3: ('wagtail.blocks.CharBlock', (), {'label': 'Thành phần', 'max_length': 300}), 4: ('wagtail.blocks.CharBlock', (), {'label': 'Địa điểm', 'max_length': 300}), 5: ('wagtail.blocks.StructBlock', [[('day', 0), ('time', 1), ('content', 2), ('attendees', 3), ('location', 4)]], {})}, verbose_name='lịch công tác')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "week_start",
+                    models.DateField(
+                        help_text="Ngày thứ Hai của tuần.", verbose_name="tuần bắt đầu từ thứ Hai"
+                    ),
+                ),
+                (
+                    "entries",
+                    wagtail.fields.StreamField(
+                        [("entry", 5)],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.DateBlock",
+                                (),
+                                {"format": "%d/%m/%Y", "label": "Ngày"},
+                            ),
+                            1: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"help_text": "Ví dụ: 7 giờ 30", "label": "Giờ", "max_length": 40},
+                            ),
+                            2: ("wagtail.blocks.TextBlock", (), {"label": "Nội dung"}),
+                            3: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Thành phần", "max_length": 300},
+                            ),
+                            4: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Địa điểm", "max_length": 300},
+                            ),
+                            5: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("day", 0),
+                                        ("time", 1),
+                                        ("content", 2),
+                                        ("attendees", 3),
+                                        ("location", 4),
+                                    ]
+                                ],
+                                {},
+                            ),
+                        },
+                        verbose_name="lịch công tác",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'lịch công tác tuần',
-                'verbose_name_plural': 'lịch công tác tuần',
+                "verbose_name": "lịch công tác tuần",
+                "verbose_name_plural": "lịch công tác tuần",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='Sector',
+            name="Sector",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True, verbose_name='tên')),
-                ('sort_order', models.PositiveSmallIntegerField(default=100, verbose_name='thứ tự')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True, verbose_name="tên")),
+                (
+                    "sort_order",
+                    models.PositiveSmallIntegerField(default=100, verbose_name="thứ tự"),
+                ),
             ],
             options={
-                'verbose_name': 'lĩnh vực',
-                'verbose_name_plural': 'lĩnh vực',
-                'ordering': ['sort_order', 'name'],
-                'abstract': False,
+                "verbose_name": "lĩnh vực",
+                "verbose_name_plural": "lĩnh vực",
+                "ordering": ["sort_order", "name"],
+                "abstract": False,
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),
         migrations.AddField(
-            model_name='homepage',
-            name='hotline',
-            field=models.CharField(blank=True, max_length=60, verbose_name='đường dây nóng'),
+            model_name="homepage",
+            name="hotline",
+            field=models.CharField(blank=True, max_length=60, verbose_name="đường dây nóng"),
         ),
         migrations.AddField(
-            model_name='homepage',
-            name='quick_links',
-            field=wagtail.fields.StreamField([('link', 2)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Tên', 'max_length': 120}), 1: ('wagtail.blocks.URLBlock', (), {'label': 'Địa chỉ'}), 2: ('wagtail.blocks.StructBlock', [[('title', 0), ('url', 1)]], {})}, verbose_name='liên kết nhanh'),
+            model_name="homepage",
+            name="quick_links",
+            field=wagtail.fields.StreamField(
+                [("link", 2)],
+                blank=True,
+                block_lookup={
+                    0: ("wagtail.blocks.CharBlock", (), {"label": "Tên", "max_length": 120}),
+                    1: ("wagtail.blocks.URLBlock", (), {"label": "Địa chỉ"}),
+                    2: ("wagtail.blocks.StructBlock", [[("title", 0), ("url", 1)]], {}),
+                },
+                verbose_name="liên kết nhanh",
+            ),
         ),
         migrations.AddField(
-            model_name='newspage',
-            name='author',
-            field=models.CharField(blank=True, max_length=200, verbose_name='tác giả'),
+            model_name="newspage",
+            name="author",
+            field=models.CharField(blank=True, max_length=200, verbose_name="tác giả"),
         ),
         migrations.AddField(
-            model_name='newspage',
-            name='featured',
-            field=models.BooleanField(default=False, help_text='Hiển thị ở mục tin nổi bật trên trang chủ.', verbose_name='tin nổi bật'),
+            model_name="newspage",
+            name="featured",
+            field=models.BooleanField(
+                default=False,
+                help_text="Hiển thị ở mục tin nổi bật trên trang chủ.",
+                verbose_name="tin nổi bật",
+            ),
         ),
         migrations.AddField(
-            model_name='newspage',
-            name='image',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='ảnh đại diện'),
+            model_name="newspage",
+            name="image",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="wagtailimages.image",
+                verbose_name="ảnh đại diện",
+            ),
         ),
         migrations.AddField(
-            model_name='newspage',
-            name='kind',
-            field=models.CharField(blank=True, choices=[('tin', 'Tin'), ('bai', 'Bài'), ('tin-anh', 'Tin ảnh'), ('bai-anh', 'Bài ảnh'), ('video', 'Video'), ('audio', 'Âm thanh')], default='tin', max_length=10, verbose_name='thể loại'),
+            model_name="newspage",
+            name="kind",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("tin", "Tin"),
+                    ("bai", "Bài"),
+                    ("tin-anh", "Tin ảnh"),
+                    ("bai-anh", "Bài ảnh"),
+                    ("video", "Video"),
+                    ("audio", "Âm thanh"),
+                ],
+                default="tin",
+                max_length=10,
+                verbose_name="thể loại",
+            ),
         ),
         migrations.AddField(
-            model_name='newspage',
-            name='related_pages',
-            field=wagtail.fields.StreamField([('page', 0)], blank=True, block_lookup={0: ('content.blocks.RelatedPageBlock', (), {})}, verbose_name='tin liên quan'),
+            model_name="newspage",
+            name="related_pages",
+            field=wagtail.fields.StreamField(
+                [("page", 0)],
+                blank=True,
+                block_lookup={0: ("content.blocks.RelatedPageBlock", (), {})},
+                verbose_name="tin liên quan",
+            ),
         ),
         # The body was rich text; it becomes a StreamField. A text column cannot be cast to
         # JSON, so the old column is kept aside, copied into one paragraph block, dropped.
-        migrations.RenameField(model_name='newspage', old_name='body', new_name='body_html'),
+        migrations.RenameField(model_name="newspage", old_name="body", new_name="body_html"),
         migrations.AddField(
-            model_name='newspage',
-            name='body',
-            field=wagtail.fields.StreamField([('paragraph', 0), ('image', 5), ('gallery', 8), ('video', 12), ('audio', 15), ('quote', 18), ('table', 21), ('document', 24)], blank=True, block_lookup={0: ('content.blocks.ParagraphBlock', (), {}), 1: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Ảnh'}), 2: ('wagtail.blocks.CharBlock', (), {'help_text': 'Mô tả ảnh cho người không nhìn thấy ảnh (bắt buộc).', 'label': 'Văn bản thay thế', 'max_length': 250}), 3: ('wagtail.blocks.CharBlock', (), {'label': 'Chú thích', 'max_length': 500, 'required': False}), 4: ('wagtail.blocks.CharBlock', (), {'label': 'Nguồn ảnh', 'max_length': 120, 'required': False}), 5: ('wagtail.blocks.StructBlock', [[('image', 1), ('alt_text', 2), ('caption', 3), ('credit', 4)]], {}), 6: ('wagtail.blocks.CharBlock', (), {'label': 'Tiêu đề', 'max_length': 200, 'required': False}), 7: ('wagtail.blocks.ListBlock', (5,), {'label': 'Ảnh', 'min_num': 1}), 8: ('wagtail.blocks.StructBlock', [[('title', 6), ('images', 7)]], {}), 9: ('wagtail.embeds.blocks.EmbedBlock', (), {'label': 'Đường dẫn video (YouTube…)', 'required': False}), 10: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Tệp video MP4', 'required': False}), 11: ('wagtail.blocks.TextBlock', (), {'help_text': 'Văn bản thay thế cho người không xem được video.', 'label': 'Nội dung tóm tắt', 'required': False}), 12: ('wagtail.blocks.StructBlock', [[('embed', 9), ('file', 10), ('caption', 3), ('transcript', 11)]], {}), 13: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Tệp âm thanh MP3'}), 14: ('wagtail.blocks.TextBlock', (), {'help_text': 'Văn bản thay thế cho người không nghe được.', 'label': 'Nội dung tóm tắt', 'required': False}), 15: ('wagtail.blocks.StructBlock', [[('file', 13), ('title', 6), ('transcript', 14)]], {}), 16: ('wagtail.blocks.TextBlock', (), {'label': 'Trích dẫn'}), 17: ('wagtail.blocks.CharBlock', (), {'label': 'Người nói', 'max_length': 200, 'required': False}), 18: ('wagtail.blocks.StructBlock', [[('text', 16), ('attribution', 17)]], {}), 19: ('wagtail.blocks.CharBlock', (), {'label': 'Tên bảng', 'max_length': 250}), 20: ('wagtail.contrib.table_block.blocks.TableBlock', (), {'label': 'Bảng', 'table_options': {'colHeaders': False, 'rowHeaders': False, 'startCols': 3, 'startRows': 3}}), 21: ('wagtail.blocks.StructBlock', [[('caption', 19), ('table', 20)]], {}), 22: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Tệp'}), 23: ('wagtail.blocks.CharBlock', (), {'label': 'Tên hiển thị', 'max_length': 250, 'required': False}), 24: ('wagtail.blocks.StructBlock', [[('document', 22), ('title', 23)]], {})}, verbose_name='nội dung'),
+            model_name="newspage",
+            name="body",
+            field=wagtail.fields.StreamField(
+                [
+                    ("paragraph", 0),
+                    ("image", 5),
+                    ("gallery", 8),
+                    ("video", 12),
+                    ("audio", 15),
+                    ("quote", 18),
+                    ("table", 21),
+                    ("document", 24),
+                ],
+                blank=True,
+                block_lookup={
+                    0: ("content.blocks.ParagraphBlock", (), {}),
+                    1: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "Ảnh"}),
+                    2: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Mô tả ảnh cho người không nhìn thấy ảnh (bắt buộc).",
+                            "label": "Văn bản thay thế",
+                            "max_length": 250,
+                        },
+                    ),
+                    3: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Chú thích", "max_length": 500, "required": False},
+                    ),
+                    4: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Nguồn ảnh", "max_length": 120, "required": False},
+                    ),
+                    5: (
+                        "wagtail.blocks.StructBlock",
+                        [[("image", 1), ("alt_text", 2), ("caption", 3), ("credit", 4)]],
+                        {},
+                    ),
+                    6: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Tiêu đề", "max_length": 200, "required": False},
+                    ),
+                    7: ("wagtail.blocks.ListBlock", (5,), {"label": "Ảnh", "min_num": 1}),
+                    8: ("wagtail.blocks.StructBlock", [[("title", 6), ("images", 7)]], {}),
+                    9: (
+                        "wagtail.embeds.blocks.EmbedBlock",
+                        (),
+                        {"label": "Đường dẫn video (YouTube…)", "required": False},
+                    ),
+                    10: (
+                        "wagtail.documents.blocks.DocumentChooserBlock",
+                        (),
+                        {"label": "Tệp video MP4", "required": False},
+                    ),
+                    11: (
+                        "wagtail.blocks.TextBlock",
+                        (),
+                        {
+                            "help_text": "Văn bản thay thế cho người không xem được video.",
+                            "label": "Nội dung tóm tắt",
+                            "required": False,
+                        },
+                    ),
+                    12: (
+                        "wagtail.blocks.StructBlock",
+                        [[("embed", 9), ("file", 10), ("caption", 3), ("transcript", 11)]],
+                        {},
+                    ),
+                    13: (
+                        "wagtail.documents.blocks.DocumentChooserBlock",
+                        (),
+                        {"label": "Tệp âm thanh MP3"},
+                    ),
+                    14: (
+                        "wagtail.blocks.TextBlock",
+                        (),
+                        {
+                            "help_text": "Văn bản thay thế cho người không nghe được.",
+                            "label": "Nội dung tóm tắt",
+                            "required": False,
+                        },
+                    ),
+                    15: (
+                        "wagtail.blocks.StructBlock",
+                        [[("file", 13), ("title", 6), ("transcript", 14)]],
+                        {},
+                    ),
+                    16: ("wagtail.blocks.TextBlock", (), {"label": "Trích dẫn"}),
+                    17: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Người nói", "max_length": 200, "required": False},
+                    ),
+                    18: ("wagtail.blocks.StructBlock", [[("text", 16), ("attribution", 17)]], {}),
+                    19: ("wagtail.blocks.CharBlock", (), {"label": "Tên bảng", "max_length": 250}),
+                    20: (
+                        "wagtail.contrib.table_block.blocks.TableBlock",
+                        (),
+                        {
+                            "label": "Bảng",
+                            "table_options": {
+                                "colHeaders": False,
+                                "rowHeaders": False,
+                                "startCols": 3,
+                                "startRows": 3,
+                            },
+                        },
+                    ),
+                    21: ("wagtail.blocks.StructBlock", [[("caption", 19), ("table", 20)]], {}),
+                    22: ("wagtail.documents.blocks.DocumentChooserBlock", (), {"label": "Tệp"}),
+                    23: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Tên hiển thị", "max_length": 250, "required": False},
+                    ),
+                    24: ("wagtail.blocks.StructBlock", [[("document", 22), ("title", 23)]], {}),
+                },
+                verbose_name="nội dung",
+            ),
         ),
         migrations.RunPython(body_to_stream, migrations.RunPython.noop),
-        migrations.RemoveField(model_name='newspage', name='body_html'),
+        migrations.RemoveField(model_name="newspage", name="body_html"),
         migrations.AddField(
-            model_name='newspage',
-            name='contributing_unit',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='content.contributingunit', verbose_name='đơn vị cung cấp tin'),
+            model_name="newspage",
+            name="contributing_unit",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="content.contributingunit",
+                verbose_name="đơn vị cung cấp tin",
+            ),
         ),
         migrations.CreateModel(
-            name='IntroductionPage',
+            name="IntroductionPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('functions', wagtail.fields.RichTextField(blank=True, verbose_name='chức năng, nhiệm vụ, quyền hạn')),
-                ('organisation', wagtail.fields.RichTextField(blank=True, verbose_name='cơ cấu tổ chức')),
-                ('leaders', wagtail.fields.StreamField([('leader', 6)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Họ và tên', 'max_length': 120}), 1: ('wagtail.blocks.CharBlock', (), {'label': 'Chức vụ', 'max_length': 200}), 2: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Ảnh chân dung', 'required': False}), 3: ('wagtail.blocks.CharBlock', (), {'label': 'Điện thoại', 'max_length': 40, 'required': False}), 4: ('wagtail.blocks.TextBlock', (), {'label': 'Nhiệm vụ đảm nhiệm', 'required': False}), 5: ('wagtail.blocks.TextBlock', (), {'label': 'Tiểu sử tóm tắt', 'required': False}), 6: ('wagtail.blocks.StructBlock', [[('name', 0), ('position', 1), ('photo', 2), ('phone', 3), ('duties', 4), ('biography', 5)]], {})}, verbose_name='lãnh đạo')),
-                ('locality', wagtail.fields.StreamField([('paragraph', 0), ('image', 5), ('gallery', 8), ('video', 12), ('audio', 15), ('quote', 18), ('table', 21), ('document', 24)], blank=True, block_lookup={0: ('content.blocks.ParagraphBlock', (), {}), 1: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Ảnh'}), 2: ('wagtail.blocks.CharBlock', (), {'help_text': 'Mô tả ảnh cho người không nhìn thấy ảnh (bắt buộc).', 'label': 'Văn bản thay thế', 'max_length': 250}), 3: ('wagtail.blocks.CharBlock', (), {'label': 'Chú thích', 'max_length': 500, 'required': False}), 4: ('wagtail.blocks.CharBlock', (), {'label': 'Nguồn ảnh', 'max_length': 120, 'required': False}), 5: ('wagtail.blocks.StructBlock', [[('image', 1), ('alt_text', 2), ('caption', 3), ('credit', 4)]], {}), 6: ('wagtail.blocks.CharBlock', (), {'label': 'Tiêu đề', 'max_length': 200, 'required': False}), 7: ('wagtail.blocks.ListBlock', (5,), {'label': 'Ảnh', 'min_num': 1}), 8: ('wagtail.blocks.StructBlock', [[('title', 6), ('images', 7)]], {}), 9: ('wagtail.embeds.blocks.EmbedBlock', (), {'label': 'Đường dẫn video (YouTube…)', 'required': False}), 10: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Tệp video MP4', 'required': False}), 11: ('wagtail.blocks.TextBlock', (), {'help_text': 'Văn bản thay thế cho người không xem được video.', 'label': 'Nội dung tóm tắt', 'required': False}), 12: ('wagtail.blocks.StructBlock', [[('embed', 9), ('file', 10), ('caption', 3), ('transcript', 11)]], {}), 13: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Tệp âm thanh MP3'}), 14: ('wagtail.blocks.TextBlock', (), {'help_text': 'Văn bản thay thế cho người không nghe được.', 'label': 'Nội dung tóm tắt', 'required': False}), 15: ('wagtail.blocks.StructBlock', [[('file', 13), ('title', 6), ('transcript', 14)]], {}), 16: ('wagtail.blocks.TextBlock', (), {'label': 'Trích dẫn'}), 17: ('wagtail.blocks.CharBlock', (), {'label': 'Người nói', 'max_length': 200, 'required': False}), 18: ('wagtail.blocks.StructBlock', [[('text', 16), ('attribution', 17)]], {}), 19: ('wagtail.blocks.CharBlock', (), {'label': 'Tên bảng', 'max_length': 250}), 20: ('wagtail.contrib.table_block.blocks.TableBlock', (), {'label': 'Bảng', 'table_options': {'colHeaders': False, 'rowHeaders': False, 'startCols': 3, 'startRows': 3}}), 21: ('wagtail.blocks.StructBlock', [[('caption', 19), ('table', 20)]], {}), 22: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Tệp'}), 23: ('wagtail.blocks.CharBlock', (), {'label': 'Tên hiển thị', 'max_length': 250, 'required': False}), 24: ('wagtail.blocks.StructBlock', [[('document', 22), ('title', 23)]], {})}, help_text='Bản đồ hành chính, điều kiện tự nhiên, lịch sử, văn hóa, di tích, danh thắng.', verbose_name='địa phương')),
-                ('org_chart', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='sơ đồ tổ chức')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "functions",
+                    wagtail.fields.RichTextField(
+                        blank=True, verbose_name="chức năng, nhiệm vụ, quyền hạn"
+                    ),
+                ),
+                (
+                    "organisation",
+                    wagtail.fields.RichTextField(blank=True, verbose_name="cơ cấu tổ chức"),
+                ),
+                (
+                    "leaders",
+                    wagtail.fields.StreamField(
+                        [("leader", 6)],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Họ và tên", "max_length": 120},
+                            ),
+                            1: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Chức vụ", "max_length": 200},
+                            ),
+                            2: (
+                                "wagtail.images.blocks.ImageChooserBlock",
+                                (),
+                                {"label": "Ảnh chân dung", "required": False},
+                            ),
+                            3: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Điện thoại", "max_length": 40, "required": False},
+                            ),
+                            4: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {"label": "Nhiệm vụ đảm nhiệm", "required": False},
+                            ),
+                            5: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {"label": "Tiểu sử tóm tắt", "required": False},
+                            ),
+                            6: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("name", 0),
+                                        ("position", 1),
+                                        ("photo", 2),
+                                        ("phone", 3),
+                                        ("duties", 4),
+                                        ("biography", 5),
+                                    ]
+                                ],
+                                {},
+                            ),
+                        },
+                        verbose_name="lãnh đạo",
+                    ),
+                ),
+                (
+                    "locality",
+                    wagtail.fields.StreamField(
+                        [
+                            ("paragraph", 0),
+                            ("image", 5),
+                            ("gallery", 8),
+                            ("video", 12),
+                            ("audio", 15),
+                            ("quote", 18),
+                            ("table", 21),
+                            ("document", 24),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: ("content.blocks.ParagraphBlock", (), {}),
+                            1: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "Ảnh"}),
+                            2: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Mô tả ảnh cho người không nhìn thấy ảnh (bắt buộc).",
+                                    "label": "Văn bản thay thế",
+                                    "max_length": 250,
+                                },
+                            ),
+                            3: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Chú thích", "max_length": 500, "required": False},
+                            ),
+                            4: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Nguồn ảnh", "max_length": 120, "required": False},
+                            ),
+                            5: (
+                                "wagtail.blocks.StructBlock",
+                                [[("image", 1), ("alt_text", 2), ("caption", 3), ("credit", 4)]],
+                                {},
+                            ),
+                            6: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Tiêu đề", "max_length": 200, "required": False},
+                            ),
+                            7: ("wagtail.blocks.ListBlock", (5,), {"label": "Ảnh", "min_num": 1}),
+                            8: ("wagtail.blocks.StructBlock", [[("title", 6), ("images", 7)]], {}),
+                            9: (
+                                "wagtail.embeds.blocks.EmbedBlock",
+                                (),
+                                {"label": "Đường dẫn video (YouTube…)", "required": False},
+                            ),
+                            10: (
+                                "wagtail.documents.blocks.DocumentChooserBlock",
+                                (),
+                                {"label": "Tệp video MP4", "required": False},
+                            ),
+                            11: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {
+                                    "help_text": "Văn bản thay thế cho người không xem được video.",
+                                    "label": "Nội dung tóm tắt",
+                                    "required": False,
+                                },
+                            ),
+                            12: (
+                                "wagtail.blocks.StructBlock",
+                                [[("embed", 9), ("file", 10), ("caption", 3), ("transcript", 11)]],
+                                {},
+                            ),
+                            13: (
+                                "wagtail.documents.blocks.DocumentChooserBlock",
+                                (),
+                                {"label": "Tệp âm thanh MP3"},
+                            ),
+                            14: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {
+                                    "help_text": "Văn bản thay thế cho người không nghe được.",
+                                    "label": "Nội dung tóm tắt",
+                                    "required": False,
+                                },
+                            ),
+                            15: (
+                                "wagtail.blocks.StructBlock",
+                                [[("file", 13), ("title", 6), ("transcript", 14)]],
+                                {},
+                            ),
+                            16: ("wagtail.blocks.TextBlock", (), {"label": "Trích dẫn"}),
+                            17: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Người nói", "max_length": 200, "required": False},
+                            ),
+                            18: (
+                                "wagtail.blocks.StructBlock",
+                                [[("text", 16), ("attribution", 17)]],
+                                {},
+                            ),
+                            19: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Tên bảng", "max_length": 250},
+                            ),
+                            20: (
+                                "wagtail.contrib.table_block.blocks.TableBlock",
+                                (),
+                                {
+                                    "label": "Bảng",
+                                    "table_options": {
+                                        "colHeaders": False,
+                                        "rowHeaders": False,
+                                        "startCols": 3,
+                                        "startRows": 3,
+                                    },
+                                },
+                            ),
+                            21: (
+                                "wagtail.blocks.StructBlock",
+                                [[("caption", 19), ("table", 20)]],
+                                {},
+                            ),
+                            22: (
+                                "wagtail.documents.blocks.DocumentChooserBlock",
+                                (),
+                                {"label": "Tệp"},
+                            ),
+                            23: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Tên hiển thị", "max_length": 250, "required": False},
+                            ),
+                            24: (
+                                "wagtail.blocks.StructBlock",
+                                [[("document", 22), ("title", 23)]],
+                                {},
+                            ),
+                        },
+                        help_text="Bản đồ hành chính, điều kiện tự nhiên, lịch sử, văn hóa, di tích, danh thắng.",
+                        verbose_name="địa phương",
+                    ),
+                ),
+                (
+                    "org_chart",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="sơ đồ tổ chức",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'trang giới thiệu',
-                'verbose_name_plural': 'trang giới thiệu',
+                "verbose_name": "trang giới thiệu",
+                "verbose_name_plural": "trang giới thiệu",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='Question',
+            name="Question",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(editable=False, max_length=20, unique=True, verbose_name='mã theo dõi')),
-                ('name', models.CharField(max_length=120, verbose_name='họ và tên người hỏi')),
-                ('contact', models.CharField(blank=True, help_text='Không bao giờ hiển thị công khai.', max_length=200, verbose_name='thông tin liên hệ')),
-                ('question', models.TextField(verbose_name='nội dung câu hỏi')),
-                ('submitted_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='thời điểm gửi')),
-                ('client_hash', models.CharField(blank=True, db_index=True, editable=False, max_length=64)),
-                ('status', models.CharField(choices=[('moi', 'Đã tiếp nhận'), ('dang-xu-ly', 'Đang xử lý'), ('da-tra-loi', 'Đã trả lời'), ('khong-xu-ly', 'Không xử lý')], default='moi', max_length=12, verbose_name='trạng thái')),
-                ('answer', wagtail.fields.RichTextField(blank=True, verbose_name='nội dung trả lời')),
-                ('answered_by', models.CharField(blank=True, max_length=200, verbose_name='đơn vị, người trả lời')),
-                ('answered_at', models.DateTimeField(blank=True, null=True, verbose_name='thời điểm trả lời')),
-                ('is_public', models.BooleanField(default=False, help_text='Đăng câu hỏi và câu trả lời trong danh sách Hỏi – Đáp.', verbose_name='công khai câu trả lời')),
-                ('sector', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='content.sector', verbose_name='lĩnh vực')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        editable=False, max_length=20, unique=True, verbose_name="mã theo dõi"
+                    ),
+                ),
+                ("name", models.CharField(max_length=120, verbose_name="họ và tên người hỏi")),
+                (
+                    "contact",
+                    models.CharField(
+                        blank=True,
+                        help_text="Không bao giờ hiển thị công khai.",
+                        max_length=200,
+                        verbose_name="thông tin liên hệ",
+                    ),
+                ),
+                ("question", models.TextField(verbose_name="nội dung câu hỏi")),
+                (
+                    "submitted_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now,
+                        editable=False,
+                        verbose_name="thời điểm gửi",
+                    ),
+                ),
+                (
+                    "client_hash",
+                    models.CharField(blank=True, db_index=True, editable=False, max_length=64),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("moi", "Đã tiếp nhận"),
+                            ("dang-xu-ly", "Đang xử lý"),
+                            ("da-tra-loi", "Đã trả lời"),
+                            ("khong-xu-ly", "Không xử lý"),
+                        ],
+                        default="moi",
+                        max_length=12,
+                        verbose_name="trạng thái",
+                    ),
+                ),
+                (
+                    "answer",
+                    wagtail.fields.RichTextField(blank=True, verbose_name="nội dung trả lời"),
+                ),
+                (
+                    "answered_by",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="đơn vị, người trả lời"
+                    ),
+                ),
+                (
+                    "answered_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="thời điểm trả lời"),
+                ),
+                (
+                    "is_public",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Đăng câu hỏi và câu trả lời trong danh sách Hỏi – Đáp.",
+                        verbose_name="công khai câu trả lời",
+                    ),
+                ),
+                (
+                    "sector",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="content.sector",
+                        verbose_name="lĩnh vực",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'câu hỏi',
-                'verbose_name_plural': 'câu hỏi',
-                'ordering': ['-submitted_at'],
+                "verbose_name": "câu hỏi",
+                "verbose_name_plural": "câu hỏi",
+                "ordering": ["-submitted_at"],
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),
         migrations.CreateModel(
-            name='ProcedurePage',
+            name="ProcedurePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('code', models.CharField(blank=True, help_text='Mã trên Cơ sở dữ liệu quốc gia về thủ tục hành chính, ví dụ 1.001612', max_length=30, validators=[django.core.validators.RegexValidator('^\\d\\.\\d{6}(\\.[0-9A-Z.]+)?$', 'Mã thủ tục theo Cơ sở dữ liệu quốc gia có dạng 1.001612 hoặc 2.002154.')], verbose_name='mã thủ tục')),
-                ('level', models.CharField(choices=[('toan-trinh', 'Dịch vụ công trực tuyến toàn trình'), ('mot-phan', 'Dịch vụ công trực tuyến một phần'), ('thong-tin', 'Cung cấp thông tin')], default='mot-phan', max_length=12, verbose_name='mức độ')),
-                ('agency', models.CharField(blank=True, max_length=300, verbose_name='cơ quan thực hiện')),
-                ('processing_time', models.CharField(blank=True, max_length=300, verbose_name='thời hạn giải quyết')),
-                ('fees', models.CharField(blank=True, max_length=300, verbose_name='phí, lệ phí')),
-                ('required_documents', wagtail.fields.RichTextField(blank=True, verbose_name='thành phần hồ sơ')),
-                ('steps', wagtail.fields.RichTextField(blank=True, verbose_name='trình tự thực hiện')),
-                ('online_service_url', models.URLField(blank=True, verbose_name='đường dẫn dịch vụ công trực tuyến')),
-                ('lookup_text', models.TextField(blank=True, editable=False)),
-                ('sector', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='content.sector', verbose_name='lĩnh vực')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        blank=True,
+                        help_text="Mã trên Cơ sở dữ liệu quốc gia về thủ tục hành chính, ví dụ 1.001612",
+                        max_length=30,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^\\d\\.\\d{6}(\\.[0-9A-Z.]+)?$",
+                                "Mã thủ tục theo Cơ sở dữ liệu quốc gia có dạng 1.001612 hoặc 2.002154.",
+                            )
+                        ],
+                        verbose_name="mã thủ tục",
+                    ),
+                ),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("toan-trinh", "Dịch vụ công trực tuyến toàn trình"),
+                            ("mot-phan", "Dịch vụ công trực tuyến một phần"),
+                            ("thong-tin", "Cung cấp thông tin"),
+                        ],
+                        default="mot-phan",
+                        max_length=12,
+                        verbose_name="mức độ",
+                    ),
+                ),
+                (
+                    "agency",
+                    models.CharField(blank=True, max_length=300, verbose_name="cơ quan thực hiện"),
+                ),
+                (
+                    "processing_time",
+                    models.CharField(
+                        blank=True, max_length=300, verbose_name="thời hạn giải quyết"
+                    ),
+                ),
+                ("fees", models.CharField(blank=True, max_length=300, verbose_name="phí, lệ phí")),
+                (
+                    "required_documents",
+                    wagtail.fields.RichTextField(blank=True, verbose_name="thành phần hồ sơ"),
+                ),
+                (
+                    "steps",
+                    wagtail.fields.RichTextField(blank=True, verbose_name="trình tự thực hiện"),
+                ),
+                (
+                    "online_service_url",
+                    models.URLField(blank=True, verbose_name="đường dẫn dịch vụ công trực tuyến"),
+                ),
+                ("lookup_text", models.TextField(blank=True, editable=False)),
+                (
+                    "sector",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="content.sector",
+                        verbose_name="lĩnh vực",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'thủ tục hành chính',
-                'verbose_name_plural': 'thủ tục hành chính',
+                "verbose_name": "thủ tục hành chính",
+                "verbose_name_plural": "thủ tục hành chính",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='DocumentPage',
+            name="DocumentPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('number', models.CharField(help_text='Ví dụ: 164/TB-UBND, 12/2024/QĐ-UBND', max_length=60, validators=[content.validators.validate_document_number], verbose_name='số ký hiệu')),
-                ('issue_date', models.DateField(null=True, verbose_name='ngày ban hành')),
-                ('effective_date', models.DateField(null=True, verbose_name='ngày hiệu lực')),
-                ('abstract', models.TextField(verbose_name='trích yếu')),
-                ('signer', models.CharField(blank=True, max_length=200, verbose_name='người ký')),
-                ('lookup_text', models.TextField(blank=True, editable=False)),
-                ('file', models.ForeignKey(help_text='PDF, DOC/DOCX hoặc XLS/XLSX.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtaildocs.document', verbose_name='tệp văn bản')),
-                ('document_type', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='content.documenttype', verbose_name='loại văn bản')),
-                ('issuing_body', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='content.issuingbody', verbose_name='cơ quan ban hành')),
-                ('sector', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='content.sector', verbose_name='lĩnh vực')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "number",
+                    models.CharField(
+                        help_text="Ví dụ: 164/TB-UBND, 12/2024/QĐ-UBND",
+                        max_length=60,
+                        validators=[content.validators.validate_document_number],
+                        verbose_name="số ký hiệu",
+                    ),
+                ),
+                ("issue_date", models.DateField(null=True, verbose_name="ngày ban hành")),
+                ("effective_date", models.DateField(null=True, verbose_name="ngày hiệu lực")),
+                ("abstract", models.TextField(verbose_name="trích yếu")),
+                ("signer", models.CharField(blank=True, max_length=200, verbose_name="người ký")),
+                ("lookup_text", models.TextField(blank=True, editable=False)),
+                (
+                    "file",
+                    models.ForeignKey(
+                        help_text="PDF, DOC/DOCX hoặc XLS/XLSX.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="wagtaildocs.document",
+                        verbose_name="tệp văn bản",
+                    ),
+                ),
+                (
+                    "document_type",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="content.documenttype",
+                        verbose_name="loại văn bản",
+                    ),
+                ),
+                (
+                    "issuing_body",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="content.issuingbody",
+                        verbose_name="cơ quan ban hành",
+                    ),
+                ),
+                (
+                    "sector",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="content.sector",
+                        verbose_name="lĩnh vực",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'văn bản',
-                'verbose_name_plural': 'văn bản',
+                "verbose_name": "văn bản",
+                "verbose_name_plural": "văn bản",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
     ]

@@ -133,9 +133,7 @@ class NewsPage(PortalPage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    related_pages = StreamField(
-        RelatedPagesBlock(), blank=True, verbose_name=_("tin liên quan")
-    )
+    related_pages = StreamField(RelatedPagesBlock(), blank=True, verbose_name=_("tin liên quan"))
     featured = models.BooleanField(
         _("tin nổi bật"), default=False, help_text=_("Hiển thị ở mục tin nổi bật trên trang chủ.")
     )

@@ -32,7 +32,8 @@ def page_meta(context):
     if page is None or request is None:
         return {"page": None}
     tenant = getattr(request, "tenant", None)
-    publisher = _("Ủy ban nhân dân %(unit)s") % {"unit": tenant.name} if tenant else ""
+    unit = tenant.name[:1].lower() + tenant.name[1:] if tenant else ""  # "xã Ia Băng"
+    publisher = _("Ủy ban nhân dân %(unit)s") % {"unit": unit} if tenant else ""
     image_url = ""
     image = getattr(page, "image", None)
     if image is not None:
