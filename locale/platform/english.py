@@ -373,6 +373,7 @@ ENGLISH = {
     "Các tuần khác": "Other weeks",
     "Lịch theo ngày": "Schedule by day",
     "Chuyên mục chưa có bài.": "This section has no items yet.",
+    "Các bài trong chuyên mục": "Items in this section",
     "Vị trí trang": "Breadcrumb",
     "Ban hành": "Issued",
     "Theo dõi qua RSS": "Follow by RSS",

@@ -329,6 +329,10 @@ def populate_site(tenant, home) -> None:
     _populate_introduction(find_section(home, "introduction"), tenant)
     _populate_organisation(find_section(home, "organisation"), tenant)
     _populate_contact(find_section(home, "contact"), tenant)
+    if tenant.parent_id is None:  # the parent portal shows the English version (C19)
+        _translate_to_english(
+            home, [find_section(home, key) for key in ("introduction", "organisation", "contact")]
+        )
 
 
 def _ensure_lists(tenant) -> dict:
@@ -700,3 +704,36 @@ def _populate_contact(page, tenant) -> None:
         ],
     )
 
+
+ENGLISH_TITLES = {
+    "gioi-thieu": "About us",
+    "to-chuc-bo-may": "Organisation",
+    "lien-he": "Contact",
+}
+
+
+def _translate_to_english(home, pages) -> None:
+    """What an editor does in wagtail-localize: translate, fill in the English, publish."""
+    from wagtail.models import Locale
+    from wagtail_localize.operations import translate_object
+
+    english = Locale.objects.filter(language_code="en").first()
+    if english is None or home.get_translations().filter(locale=english, live=True).exists():
+        return
+    for page in [home, *[p for p in pages if p is not None]]:
+        translate_object(page.specific, [english])
+    home_en = home.specific.get_translation(english)
+    _update(home_en, title=f"{home_en.title} (English)", intro="<p>Official portal.</p>")
+    for page in pages:
+        if page is None:
+            continue
+        translated = page.specific.get_translation(english)
+        fields = {"title": ENGLISH_TITLES.get(page.slug, translated.title)}
+        if hasattr(translated, "functions") and translated.functions:
+            fields["functions"] = (
+                "<p>The People's Committee is the local state administrative body; it carries"
+                " out the Constitution, the laws and the resolutions of the People's Council.</p>"
+            )
+        if hasattr(translated, "working_hours"):
+            fields["working_hours"] = "Monday to Friday, 7:00–11:30 and 13:30–17:00"
+        _update(translated, **fields)

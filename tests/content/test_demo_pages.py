@@ -74,3 +74,23 @@ def test_a_new_site_is_born_with_the_real_section_types_in_few_queries(db, demo_
     assert types["introduction"] == "IntroductionPage"
     assert types["contact"] == "ContactPage"
     assert len(created) == len(REQUIRED_SECTIONS)
+
+
+def test_every_demo_page_has_one_h1_headings_in_order_and_alt_text_on_images(db, demo_network):
+    import re
+
+    problems = []
+    for slug in ("dakdoa", "iabang"):
+        tenant = demo_network[slug]
+        paths, _feeds = _live_paths(tenant)
+        client = site_client(tenant)
+        for path in [*paths, "/so-do-trang/"]:
+            html = client.get(path).content.decode()
+            levels = [int(level) for level in re.findall(r"<h([1-6])[\s>]", html)]
+            if levels.count(1) != 1 or levels[0] != 1:
+                problems.append((slug, path, "h1", levels))
+            if any(after > before + 1 for before, after in zip(levels, levels[1:], strict=False)):
+                problems.append((slug, path, "order", levels))
+            if any("alt=" not in tag for tag in re.findall(r"<img [^>]*>", html)):
+                problems.append((slug, path, "alt"))
+    assert not problems

@@ -6,6 +6,7 @@ from django import template
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
+from wagtail.images.models import SourceImageIOError
 
 register = template.Library()
 
@@ -37,7 +38,10 @@ def page_meta(context):
     image_url = ""
     image = getattr(page, "image", None)
     if image is not None:
-        image_url = request.build_absolute_uri(image.get_rendition("fill-1200x630").url)
+        try:
+            image_url = request.build_absolute_uri(image.get_rendition("fill-1200x630").url)
+        except SourceImageIOError:  # a missing original must not take the page down
+            image_url = ""
     alternates = [
         {"language": p.locale.language_code, "url": p.get_full_url(request)}
         for p in live_translations(page)
