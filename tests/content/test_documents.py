@@ -141,3 +141,17 @@ def test_a_document_number_is_stored_in_its_canonical_form(db, demo_network):
         document.refresh_from_db()
         assert document.number == "9/2026/QĐ-UBND"
         assert document.slug == "quyet-dinh-thu"
+
+
+def test_deleting_a_document_type_in_use_leaves_the_document_readable(db, demo_network):
+    from content.models import DocumentPage, DocumentType
+
+    tenant = demo_network["habau"]
+    with schema_context(tenant.schema_name):
+        DocumentType.objects.get(name="Thông báo").delete()
+        document = DocumentPage.objects.get(number="164/TB-UBND")
+        assert document.document_type is None
+        url = document.url
+    html = site_client(tenant).get(url).content.decode()
+    assert "<dt>Loại văn bản</dt><dd></dd>" in html
+    assert "None" not in html

@@ -1050,7 +1050,7 @@ class Migration(migrations.Migration):
                     models.ForeignKey(
                         help_text="PDF, DOC/DOCX hoặc XLS/XLSX.",
                         null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
+                        on_delete=django.db.models.deletion.SET_NULL,
                         related_name="+",
                         to="wagtaildocs.document",
                         verbose_name="tệp văn bản",
@@ -1060,7 +1060,7 @@ class Migration(migrations.Migration):
                     "document_type",
                     models.ForeignKey(
                         null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
+                        on_delete=django.db.models.deletion.SET_NULL,
                         related_name="+",
                         to="content.documenttype",
                         verbose_name="loại văn bản",
@@ -1070,7 +1070,7 @@ class Migration(migrations.Migration):
                     "issuing_body",
                     models.ForeignKey(
                         null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
+                        on_delete=django.db.models.deletion.SET_NULL,
                         related_name="+",
                         to="content.issuingbody",
                         verbose_name="cơ quan ban hành",

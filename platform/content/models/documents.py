@@ -71,14 +71,14 @@ class DocumentPage(PortalPage):
         "content.DocumentType",
         verbose_name=_("loại văn bản"),
         null=True,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     issuing_body = models.ForeignKey(
         "content.IssuingBody",
         verbose_name=_("cơ quan ban hành"),
         null=True,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     number = models.CharField(
@@ -94,7 +94,7 @@ class DocumentPage(PortalPage):
         "wagtaildocs.Document",
         verbose_name=_("tệp văn bản"),
         null=True,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         related_name="+",
         help_text=_("PDF, DOC/DOCX hoặc XLS/XLSX."),
     )
@@ -108,6 +108,9 @@ class DocumentPage(PortalPage):
         related_name="+",
     )
     lookup_text = models.TextField(editable=False, blank=True)
+    # The foreign keys are required in the editor (blank=False) but SET_NULL on delete: the
+    # admin has no answer to a protected deletion but an error page, and a document whose type
+    # was deleted must still be readable (and shows up as incomplete to the board).
 
     content_panels = [
         *PortalPage.content_panels,
