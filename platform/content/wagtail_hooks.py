@@ -2,6 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -52,6 +54,17 @@ class QuestionFilterSet(WagtailFilterSet):
         fields = ["status", "is_public", "sector"]
 
 
+class AnswerOnlyPolicy(ModelPermissionPolicy):
+    """Questions come from citizens through the site's form: the board answers, never adds
+    one (a question typed in by an editor would have no asker and no tracking code sent)."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
 class QuestionViewSet(SnippetViewSet):
     """Board members read and answer citizens' questions here (F5)."""
 
@@ -67,5 +80,7 @@ class QuestionViewSet(SnippetViewSet):
     ordering = ["-submitted_at"]
 
 
+
+register_permission_policy(Question, AnswerOnlyPolicy(Question))
 register_snippet(ListsGroup)
 register_snippet(QuestionViewSet)
