@@ -53,3 +53,16 @@ def test_a_news_item_summarises_by_its_lead_and_dates_by_its_publication_date(db
         assert item.search_extra()["kind"] == "Bài"
         section = SectionPage.objects.get(slug="tin-tuc")
         assert section.search_date() == section.first_published_at.date()
+
+
+def test_a_published_question_offers_the_same_contract_and_a_public_address(db, demo_network):
+    from content.models import Question
+
+    with schema_context(demo_network["iabang"].schema_name):
+        question = Question.published().first()
+        assert Question.search_kind == "question"
+        assert question.search_summary().startswith(question.answer[3:20])
+        assert question.search_date() is not None
+        assert question.search_extra()["code"] == question.code
+        assert question.public_url() == f"/hoi-dap/tra-cuu/?ma={question.code}"
+        assert question.contact not in repr(question.search_extra())

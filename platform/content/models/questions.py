@@ -16,6 +16,8 @@ from django.db import models, transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -149,6 +151,34 @@ class Question(index.Indexed, models.Model):
     @classmethod
     def published(cls):
         return cls.objects.filter(is_public=True, status=cls.Status.ANSWERED)
+
+    # The same contract as pages (content.models.base), so that the cross-site search can index
+    # published questions too: a question is not a page (it has private contact data and a
+    # handling status, not revisions), but a citizen should find answers from every site.
+    search_kind = "question"
+
+    def search_title(self) -> str:
+        return Truncator(self.question).words(16)
+
+    def search_summary(self) -> str:
+        return Truncator(strip_tags(self.answer)).words(60)
+
+    def search_date(self):
+        return timezone.localtime(self.answered_at).date() if self.answered_at else None
+
+    def search_extra(self) -> dict[str, str]:
+        extra = {"code": self.code}
+        if self.sector:
+            extra["sector"] = self.sector.name
+        return extra
+
+    def public_url(self, request=None) -> str:
+        """Where a published question is read: its status page under the site's Hỏi – Đáp."""
+        index = QuestionIndexPage.objects.live().public().first()
+        if index is None:
+            return ""
+        base = index.get_full_url(request) if request else index.url
+        return f"{base}{index.reverse_subpage('status')}?ma={self.code}"
 
 
 class QuestionIndexPage(RoutablePageMixin, PortalPage):
