@@ -6,6 +6,7 @@ accessibility rules (TT 32/2017 art. 18, portal-requirements F12) require it, so
 is mandatory rather than left to the editor's memory.
 """
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
@@ -74,8 +75,9 @@ class VideoBlock(blocks.StructBlock):
     def clean(self, value):
         value = super().clean(value)
         if not value.get("embed") and not value.get("file"):
+            message = _("Hãy nhập đường dẫn video hoặc chọn một tệp MP4.")
             raise blocks.StructBlockValidationError(
-                block_errors={"embed": [_("Hãy nhập đường dẫn video hoặc chọn một tệp MP4.")]}
+                block_errors={"embed": ValidationError(message)}
             )
         return value
 

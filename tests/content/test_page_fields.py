@@ -150,8 +150,29 @@ def test_an_item_carries_dublin_core_open_graph_print_and_share(db, demo_network
 
 def test_images_without_alternative_text_are_refused(db, demo_network):
     from django.core.exceptions import ValidationError
+    from wagtail.images.models import Image
 
     from content.blocks import CaptionedImageBlock
 
-    with pytest.raises(ValidationError):
-        CaptionedImageBlock().clean({"image": None, "alt_text": "", "caption": "", "credit": ""})
+    with schema_context(demo_network["glar"].schema_name):
+        block = CaptionedImageBlock()
+        value = block.to_python(
+            {"image": Image.objects.first().pk, "alt_text": "", "caption": "", "credit": ""}
+        )
+        with pytest.raises(ValidationError) as error:
+            block.clean(value)
+    assert list(error.value.block_errors) == ["alt_text"]
+
+
+def test_a_video_block_without_a_link_or_file_explains_what_is_missing():
+    from wagtail.blocks import StructBlockValidationError
+
+    from content.blocks import VideoBlock
+
+    block = VideoBlock()
+    empty = block.to_python({"embed": None, "file": None, "caption": "", "transcript": ""})
+    with pytest.raises(StructBlockValidationError) as error:
+        block.clean(empty)
+    assert error.value.as_json_data()["blockErrors"]["embed"]["messages"] == [
+        "Hãy nhập đường dẫn video hoặc chọn một tệp MP4."
+    ]
