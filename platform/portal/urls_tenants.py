@@ -1,4 +1,4 @@
-"""URLs of every site (tenant): its Wagtail admin, documents, sitemap and page tree.
+"""URLs of every site (tenant): its Wagtail admin, documents, feed, sitemaps and page tree.
 
 Vietnamese pages are served without a language prefix, English ones under ``/en/``.
 """
@@ -8,15 +8,15 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from content import views as content_views
 from tenants.support import support_login
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", content_views.sitemap_xml, name="sitemap"),
     path("ho-tro/<str:token>/", support_login, name="support_login"),
 ]
 
@@ -27,4 +27,9 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
+urlpatterns += i18n_patterns(
+    path("rss.xml", content_views.site_feed, name="site_feed"),
+    path("so-do-trang/", content_views.html_sitemap, name="html_sitemap"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

@@ -1,0 +1,426 @@
+"""English for the platform's own strings (msgids are Vietnamese): fills and compiles
+locale/platform/en/LC_MESSAGES/django.po. After adding strings to templates or models:
+
+    PYTHONPATH=... manage.py makemessages (see locale/platform/README.md), add the new strings
+    to ENGLISH below, then: .venv/bin/python locale/platform/english.py
+"""
+
+from pathlib import Path
+
+import polib
+
+PO = Path(__file__).resolve().parent / "en" / "LC_MESSAGES" / "django.po"
+
+ENGLISH = {
+    "Nội dung": "Content",
+    "Đoạn văn": "Paragraph",
+    "Ảnh": "Photo",
+    "Văn bản thay thế": "Alternative text",
+    "Mô tả ảnh cho người không nhìn thấy ảnh (bắt buộc).": (
+        "Describe the photo for people who cannot see it (required)."
+    ),
+    "Chú thích": "Caption",
+    "Nguồn ảnh": "Photo credit",
+    "Ảnh có chú thích": "Photo with caption",
+    "Tiêu đề": "Title",
+    "Bộ ảnh": "Gallery",
+    "Đường dẫn video (YouTube…)": "Video address (YouTube…)",
+    "Tệp video MP4": "MP4 video file",
+    "Nội dung tóm tắt": "Summary",
+    "Văn bản thay thế cho người không xem được video.": (
+        "Text alternative for people who cannot watch the video."
+    ),
+    "Hãy nhập đường dẫn video hoặc chọn một tệp MP4.": (
+        "Enter a video address or choose an MP4 file."
+    ),
+    "Video": "Video",
+    "Tệp âm thanh MP3": "MP3 audio file",
+    "Văn bản thay thế cho người không nghe được.": "Text alternative for people who cannot listen.",
+    "Âm thanh": "Audio",
+    "Trích dẫn": "Quotation",
+    "Người nói": "Speaker",
+    "Tên bảng": "Table caption",
+    "Bảng": "Table",
+    "Tệp": "File",
+    "Tên hiển thị": "Display name",
+    "Tệp đính kèm": "Attachment",
+    "Trang liên quan": "Related page",
+    "Tên": "Name",
+    "Địa chỉ": "Address",
+    "Liên kết nhanh": "Quick links",
+    "Họ và tên": "Full name",
+    "Chức vụ": "Position",
+    "Ảnh chân dung": "Portrait",
+    "Điện thoại": "Phone",
+    "Nhiệm vụ đảm nhiệm": "Duties",
+    "Tiểu sử tóm tắt": "Short biography",
+    "Lãnh đạo": "Leaders",
+    "Đơn vị": "Unit",
+    "Thư điện tử": "E-mail",
+    "Đầu mối tiếp nhận yêu cầu cung cấp thông tin": "Contact point for information requests",
+    "Cán bộ đầu mối": "Contact officers",
+    "Ngày": "Day",
+    "Giờ": "Time",
+    "Ví dụ: 7 giờ 30": "For example: 7:30",
+    "Thành phần": "Attendees",
+    "Địa điểm": "Place",
+    "Mục lịch công tác": "Schedule entry",
+    "Số ký hiệu": "Document number",
+    "Từ khóa trong trích yếu": "Words in the abstract",
+    "Loại văn bản": "Document type",
+    "Tất cả": "All",
+    "Cơ quan ban hành": "Issuing body",
+    "Lĩnh vực": "Sector",
+    "Năm ban hành": "Year of issue",
+    "Sắp xếp": "Order",
+    "Mới ban hành trước": "Newest first",
+    "Cũ trước": "Oldest first",
+    "Giá trị đã chọn không hợp lệ.": "The chosen value is not valid.",
+    "Tên hoặc mã thủ tục": "Procedure name or code",
+    "Để trống ô này": "Leave this field empty",
+    "Điện thoại hoặc thư điện tử (không bắt buộc, không công khai)": (
+        "Phone or e-mail (optional, never published)"
+    ),
+    "Nội dung câu hỏi": "Your question",
+    "Hãy nhập họ và tên.": "Please enter your full name.",
+    "Hãy nhập nội dung câu hỏi.": "Please enter your question.",
+    "Chọn lĩnh vực": "Choose a sector",
+    "Câu hỏi quá ngắn. Hãy viết rõ điều bạn muốn hỏi (ít nhất 10 ký tự).": (
+        "The question is too short. Please say what you want to ask (at least 10 characters)."
+    ),
+    "Câu hỏi dài quá 5.000 ký tự. Hãy rút gọn.": (
+        "The question is longer than 5,000 characters. Please shorten it."
+    ),
+    "Không gửi được câu hỏi. Hãy tải lại trang, viết câu hỏi rồi gửi lại.": (
+        "The question could not be sent. Please reload the page, write it and send it again."
+    ),
+    "Bạn đã gửi %(count)s câu hỏi trong một giờ qua. Vui lòng đợi rồi gửi tiếp, hoặc gọi "
+    "đường dây nóng nếu việc gấp.": (
+        "You have sent %(count)s questions in the past hour. Please wait before sending more,"
+        " or call the hotline if it is urgent."
+    ),
+    "Câu hỏi này vừa được gửi. Hãy dùng mã theo dõi đã nhận để xem kết quả.": (
+        "This question has just been sent. Use the tracking code you received to follow it."
+    ),
+    "Không nhận tệp “%(name)s”: chỉ nhận PDF, DOC, DOCX, XLS, XLSX, MP3 và MP4.": (
+        "The file “%(name)s” is not accepted: only PDF, DOC, DOCX, XLS, XLSX, MP3 and MP4."
+    ),
+    "Tệp “%(name)s” nặng %(size)s, quá giới hạn %(limit)s cho tệp %(kind)s.": (
+        "The file “%(name)s” is %(size)s, over the %(limit)s limit for %(kind)s files."
+    ),
+    "Tệp “%(name)s” không phải là tệp %(kind)s thật. Hãy kiểm tra lại tệp.": (
+        "The file “%(name)s” is not a real %(kind)s file. Please check the file."
+    ),
+    "Dành cho máy tìm kiếm": "For search engines",
+    "Dành cho trình đơn": "For site menus",
+    "giới thiệu": "introduction",
+    "danh mục văn bản": "document index",
+    "loại văn bản": "document type",
+    "cơ quan ban hành": "issuing body",
+    "số ký hiệu": "document number",
+    "Ví dụ: 164/TB-UBND, 12/2024/QĐ-UBND": "For example: 164/TB-UBND, 12/2024/QĐ-UBND",
+    "ngày ban hành": "issue date",
+    "ngày hiệu lực": "effective date",
+    "trích yếu": "abstract",
+    "tệp văn bản": "document file",
+    "PDF, DOC/DOCX hoặc XLS/XLSX.": "PDF, DOC/DOCX or XLS/XLSX.",
+    "người ký": "signer",
+    "lĩnh vực": "sector",
+    "Thông tin văn bản": "Document details",
+    "văn bản": "document",
+    "Ngày ban hành không thể sau ngày hôm nay.": "The issue date cannot be after today.",
+    "Ngày hiệu lực không thể trước ngày ban hành.": (
+        "The effective date cannot be before the issue date."
+    ),
+    "đường dây nóng": "hotline",
+    "liên kết nhanh": "quick links",
+    "trang chủ": "home page",
+    "chuyên mục": "section",
+    "Tin": "News item",
+    "Bài": "Article",
+    "Tin ảnh": "Photo news",
+    "Bài ảnh": "Photo article",
+    "thể loại": "kind",
+    "ngày đăng": "publication date",
+    "sapô": "lead",
+    "ảnh đại diện": "main photo",
+    "nội dung": "body",
+    "tác giả": "author",
+    "đơn vị cung cấp tin": "contributing unit",
+    "tin liên quan": "related items",
+    "tin nổi bật": "featured",
+    "Hiển thị ở mục tin nổi bật trên trang chủ.": "Show among the featured items on the home page.",
+    "Phân loại": "Classification",
+    "Nguồn tin": "Source",
+    "tin bài": "news item",
+    "chức năng, nhiệm vụ, quyền hạn": "functions, duties and powers",
+    "cơ cấu tổ chức": "organisation",
+    "sơ đồ tổ chức": "organisation chart",
+    "lãnh đạo": "leaders",
+    "địa phương": "locality",
+    "Bản đồ hành chính, điều kiện tự nhiên, lịch sử, văn hóa, di tích, danh thắng.": (
+        "Administrative map, geography, history, culture, heritage sites, landmarks."
+    ),
+    "trang giới thiệu": "introduction page",
+    "địa chỉ": "address",
+    "điện thoại": "phone",
+    "fax": "fax",
+    "thư điện tử": "e-mail",
+    "giờ làm việc": "working hours",
+    "cán bộ đầu mối": "contact officers",
+    "Thông tin liên hệ": "Contact details",
+    "trang liên hệ": "contact page",
+    "danh mục thủ tục hành chính": "procedure index",
+    "Dịch vụ công trực tuyến toàn trình": "Fully online public service",
+    "Dịch vụ công trực tuyến một phần": "Partly online public service",
+    "Cung cấp thông tin": "Information only",
+    "mã thủ tục": "procedure code",
+    "Mã thủ tục theo Cơ sở dữ liệu quốc gia có dạng 1.001612 hoặc 2.002154.": (
+        "A code of the national procedure database looks like 1.001612 or 2.002154."
+    ),
+    "Mã trên Cơ sở dữ liệu quốc gia về thủ tục hành chính, ví dụ 1.001612": (
+        "Code in the national database of administrative procedures, for example 1.001612"
+    ),
+    "mức độ": "level",
+    "cơ quan thực hiện": "handling agency",
+    "thời hạn giải quyết": "processing time",
+    "phí, lệ phí": "fees",
+    "thành phần hồ sơ": "documents required",
+    "trình tự thực hiện": "steps",
+    "đường dẫn dịch vụ công trực tuyến": "online service address",
+    "Thông tin thủ tục": "Procedure details",
+    "thủ tục hành chính": "administrative procedure",
+    "Đã tiếp nhận": "Received",
+    "Đang xử lý": "In progress",
+    "Đã trả lời": "Answered",
+    "Không xử lý": "Declined",
+    "mã theo dõi": "tracking code",
+    "họ và tên người hỏi": "name of the asker",
+    "thông tin liên hệ": "contact details",
+    "Không bao giờ hiển thị công khai.": "Never shown publicly.",
+    "nội dung câu hỏi": "question",
+    "thời điểm gửi": "sent at",
+    "trạng thái": "status",
+    "nội dung trả lời": "answer",
+    "đơn vị, người trả lời": "answered by",
+    "thời điểm trả lời": "answered at",
+    "công khai câu trả lời": "publish the answer",
+    "Đăng câu hỏi và câu trả lời trong danh sách Hỏi – Đáp.": (
+        "Show the question and its answer in the Questions and answers list."
+    ),
+    "Câu hỏi": "Question",
+    "Trả lời": "Answer",
+    "câu hỏi": "question",
+    "Hãy nhập nội dung trả lời trước khi chuyển sang “Đã trả lời”.": (
+        "Enter the answer before setting the status to “Answered”."
+    ),
+    "Chỉ công khai được câu hỏi đã trả lời.": "Only answered questions can be published.",
+    "hỏi – đáp": "questions and answers",
+    "lịch công tác": "work schedule",
+    "tuần bắt đầu từ thứ Hai": "week starting on Monday",
+    "Ngày thứ Hai của tuần.": "The Monday of the week.",
+    "lịch công tác tuần": "weekly work schedule",
+    "Tuần phải bắt đầu từ một ngày thứ Hai.": "A week must start on a Monday.",
+    "Ngày %(day)s không thuộc tuần từ %(start)s đến %(end)s.": (
+        "The day %(day)s is not in the week from %(start)s to %(end)s."
+    ),
+    "tên": "name",
+    "thứ tự": "order",
+    "chữ viết tắt": "abbreviation",
+    "Ví dụ: QĐ, KH, TB": "For example: QĐ, KH, TB",
+    "Ủy ban nhân dân %(unit)s": "People's Committee of %(unit)s",
+    "Số ký hiệu “%(value)s” không đúng dạng. Hãy nhập theo mẫu 164/TB-UBND hoặc 12/2024/QĐ-UBND.": (
+        "The document number “%(value)s” is not well formed. Write it like 164/TB-UBND or"
+        " 12/2024/QĐ-UBND."
+    ),
+    "Đơn vị cung cấp tin": "Contributing units",
+    "Danh mục dùng chung": "Shared lists",
+    "Hỏi – Đáp": "Questions and answers",
+    "Trang thành viên": "Member site",
+    "Tỉnh, thành phố": "Province or city",
+    "Huyện": "District",
+    "Xã": "Commune",
+    "Phường": "Ward",
+    "Thị trấn": "Township",
+    "Đang hoạt động": "Active",
+    "Tạm ngừng": "Suspended",
+    "Lưu trữ": "Archived",
+    "tên đơn vị": "unit name",
+    "Tên chính thức, ví dụ: Xã Ia Băng.": "Official name, for example: Xã Ia Băng.",
+    "tên ngắn": "short name",
+    "mã trang": "site code",
+    "Chữ thường không dấu, dùng trong địa chỉ trang, ví dụ: iabang.": (
+        "Lower-case letters without diacritics, used in the site address, for example: iabang."
+    ),
+    "cấp": "level",
+    "cổng thông tin cấp trên": "parent portal",
+    "ngày tạo": "created",
+    "ngày cập nhật": "updated",
+    "trang": "site",
+    "các trang": "sites",
+    "Cổng thông tin cấp tỉnh/huyện không có cấp trên.": (
+        "A province or district portal has no parent."
+    ),
+    "Trang thành viên phải thuộc một cổng thông tin cấp tỉnh/huyện.": (
+        "A member site must belong to a province or district portal."
+    ),
+    "Cấp trên phải là cổng thông tin của tỉnh hoặc huyện.": (
+        "The parent must be a province or district portal."
+    ),
+    "tên miền": "domain",
+    "Mã trang hoặc tên miền vừa được một trang khác sử dụng. Hãy thử lại.": (
+        "The site code or domain was just taken by another site. Please try again."
+    ),
+    "Mã trang “%(slug)s” đã được dùng.": "The site code “%(slug)s” is already used.",
+    "Hãy nhập tên đơn vị.": "Please enter the unit name.",
+    "Cấp đơn vị “%(kind)s” không hợp lệ.": "The unit level “%(kind)s” is not valid.",
+    "Hãy nhập tên miền của trang.": "Please enter the site's domain.",
+    "Tên miền “%(domain)s” không hợp lệ.": "The domain “%(domain)s” is not valid.",
+    "Một tên miền được nhập hai lần.": "A domain was entered twice.",
+    "Tên miền “%(domain)s” đã thuộc một trang khác.": (
+        "The domain “%(domain)s” already belongs to another site."
+    ),
+    "Mã trang “%(slug)s” không hợp lệ: chỉ dùng chữ thường không dấu (a–z), chữ số và dấu "
+    "gạch ngang, bắt đầu bằng một chữ cái, tối đa %(max)d ký tự.": (
+        "The site code “%(slug)s” is not valid: use only lower-case letters without diacritics"
+        " (a–z), digits and hyphens, starting with a letter, at most %(max)d characters."
+    ),
+    "Mã trang “%(slug)s” được hệ thống dành riêng, hãy chọn mã khác.": (
+        "The site code “%(slug)s” is reserved by the system; please choose another."
+    ),
+    "Giao diện": "Themes",
+    "Bỏ qua, đến nội dung chính": "Skip to main content",
+    "Trình duyệt không phát được tệp âm thanh này.": "Your browser cannot play this audio file.",
+    "Tải tệp âm thanh": "Download the audio file",
+    "Nội dung bản tin": "Transcript",
+    "Điện thoại:": "Phone:",
+    "Thư điện tử:": "E-mail:",
+    "Nhiệm vụ:": "Duties:",
+    "Tiểu sử:": "Biography:",
+    "Trình duyệt không phát được video này.": "Your browser cannot play this video.",
+    "Tải video": "Download the video",
+    "Nội dung video": "Video transcript",
+    "Fax": "Fax",
+    "Đường dây nóng": "Hotline",
+    "Giờ làm việc": "Working hours",
+    "Tra cứu văn bản": "Document search",
+    "Tra cứu": "Search",
+    "Xóa bộ lọc": "Clear filters",
+    "Tìm thấy %(counter)s văn bản.": (
+        "%(counter)s document found.",
+        "%(counter)s documents found.",
+    ),
+    "Danh sách văn bản": "Document list",
+    "Danh sách văn bản, mới ban hành trước": "Documents, newest first",
+    "Ngày ban hành": "Issue date",
+    "Trích yếu": "Abstract",
+    "Không có văn bản nào phù hợp.": "No document matches.",
+    "Ngày hiệu lực": "Effective date",
+    "Người ký": "Signer",
+    "Tải văn bản": "Download the document",
+    "Tin nổi bật": "Featured",
+    "Tin mới": "Latest news",
+    "Chưa có tin bài nào.": "No news yet.",
+    "Văn bản mới": "New documents",
+    "Chưa có văn bản nào.": "No documents yet.",
+    "Lịch công tác tuần": "This week's schedule",
+    "Chưa có lịch công tác tuần này.": "No schedule for this week yet.",
+    "Sơ đồ trang": "Site map",
+    "Trang chủ": "Home",
+    "Chức năng, nhiệm vụ, quyền hạn": "Functions, duties and powers",
+    "Cơ cấu tổ chức": "Organisation",
+    "Sơ đồ tổ chức": "Organisation chart",
+    "Giới thiệu địa phương": "About the locality",
+    "Xem thêm": "See also",
+    "Tác giả:": "Author:",
+    "Nguồn:": "Source:",
+    "Tin liên quan": "Related items",
+    "Tra cứu thủ tục hành chính": "Procedure search",
+    "Mã:": "Code:",
+    "Không có thủ tục nào phù hợp.": "No procedure matches.",
+    "Mã thủ tục": "Procedure code",
+    "Mức độ": "Level",
+    "Cơ quan thực hiện": "Handling agency",
+    "Thời hạn giải quyết": "Processing time",
+    "Phí, lệ phí": "Fees",
+    "Thành phần hồ sơ": "Documents required",
+    "Trình tự thực hiện": "Steps",
+    "Nộp hồ sơ trực tuyến trên Cổng dịch vụ công": "Apply online on the public service portal",
+    "Tra cứu câu hỏi theo mã": "Look up a question by its code",
+    "Mã theo dõi câu hỏi": "Question tracking code",
+    "Câu hỏi đã trả lời": "Answered questions",
+    "gửi ngày": "sent on",
+    "Chưa có câu hỏi nào được trả lời.": "No question has been answered yet.",
+    "Gửi câu hỏi": "Ask a question",
+    "Câu hỏi được ban biên tập chuyển đến cơ quan có thẩm quyền trả lời. Thông tin liên hệ "
+    "của bạn không được công khai.": (
+        "The editorial board forwards your question to the authority that can answer it. Your"
+        " contact details are never published."
+    ),
+    "Tra cứu câu hỏi": "Look up a question",
+    "Câu hỏi của bạn đã được gửi. Hãy ghi lại mã theo dõi để xem kết quả trả lời:": (
+        "Your question has been sent. Note down the tracking code to follow the answer:"
+    ),
+    "Câu hỏi %(code)s": "Question %(code)s",
+    "Ngày gửi": "Sent on",
+    "Trạng thái": "Status",
+    "Không tìm thấy câu hỏi có mã “%(code)s”. Hãy kiểm tra lại mã.": (
+        "No question has the code “%(code)s”. Please check the code."
+    ),
+    "Về trang Hỏi – Đáp": "Back to Questions and answers",
+    "Từ %(start)s đến %(end)s": "From %(start)s to %(end)s",
+    "Chưa có lịch công tác.": "No schedule yet.",
+    "Các tuần khác": "Other weeks",
+    "Lịch theo ngày": "Schedule by day",
+    "Chuyên mục chưa có bài.": "This section has no items yet.",
+    "Các bài trong chuyên mục": "Items in this section",
+    "Vị trí trang": "Breadcrumb",
+    "Ban hành": "Issued",
+    "Theo dõi qua RSS": "Follow by RSS",
+    "Cơ quan chủ quản: Ủy ban nhân dân %(unit)s": "Owner: People's Committee of %(unit)s",
+    "Chuyên mục chính": "Main sections",
+    "Ngôn ngữ": "Language",
+    "In trang": "Print",
+    "Chia sẻ:": "Share:",
+    "(mở cửa sổ mới)": "(opens a new window)",
+    "Phân trang": "Pagination",
+    "« Trang trước": "« Previous page",
+    "Trang %(number)s/%(total)s": "Page %(number)s of %(total)s",
+    "Trang sau »": "Next page »",
+    "Tuần này chưa có lịch.": "No schedule for this week.",
+}
+
+
+def main() -> None:
+    po = polib.pofile(str(PO))
+    po.metadata.update(
+        {
+            "Project-Id-Version": "portal-platform",
+            "Language": "en",
+            "Language-Team": "English",
+            "Last-Translator": "Portal platform team",
+            "Plural-Forms": "nplurals=2; plural=(n != 1);",
+        }
+    )
+    missing = []
+    for entry in po:
+        english = ENGLISH.get(entry.msgid)
+        if english is None:
+            missing.append(entry.msgid)
+            continue
+        if entry.msgid_plural:
+            one, many = english if isinstance(english, tuple) else (english, english)
+            entry.msgstr_plural = {0: one, 1: many}
+        else:
+            entry.msgstr = english
+        if "fuzzy" in entry.flags:
+            entry.flags.remove("fuzzy")
+    po.header = "English for the platform's own strings; msgids are the Vietnamese source."
+    po.save()
+    po.save_as_mofile(str(PO.with_suffix(".mo")))
+    if missing:
+        raise SystemExit("untranslated:\n" + "\n".join(missing))
+
+
+if __name__ == "__main__":
+    main()

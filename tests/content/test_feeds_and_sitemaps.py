@@ -1,0 +1,101 @@
+"""RSS feeds and sitemaps list exactly the live pages of their own site, and no other's."""
+
+import re
+import xml.etree.ElementTree as ET
+
+from django_tenants.utils import schema_context
+
+from tests.conftest import site_client
+
+
+def _unpublish_one_news_item(tenant):
+    from content.models import NewsPage
+
+    with schema_context(tenant.schema_name):
+        item = NewsPage.objects.live().order_by("-date").first()
+        item.unpublish()
+        return item.title, item.url_path
+
+
+def _live_urls(tenant):
+    from wagtail.models import Page
+
+    with schema_context(tenant.schema_name):
+        return {
+            p.get_full_url() for p in Page.objects.live().public().filter(depth__gte=2).specific()
+        }
+
+
+def test_sitemap_xml_lists_exactly_the_live_pages_of_its_site(db, demo_network):
+    tenant = demo_network["iabang"]
+    _unpublish_one_news_item(tenant)
+    response = site_client(tenant).get("/sitemap.xml")
+    assert response.status_code == 200
+    locations = {
+        element.text
+        for element in ET.fromstring(response.content).iter(
+            "{http://www.sitemaps.org/schemas/sitemap/0.9}loc"
+        )
+    }
+    assert locations == _live_urls(tenant)
+    assert all(url.startswith("http://iabang.localhost/") for url in locations)
+
+
+def test_the_site_feed_lists_the_latest_live_news_and_documents_of_its_site_only(db, demo_network):
+    from content.feeds import feed_items
+
+    tenant = demo_network["habau"]
+    hidden_title, _path = _unpublish_one_news_item(tenant)
+    response = site_client(tenant).get("/rss.xml")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/rss+xml")
+    channel = ET.fromstring(response.content).find("channel")
+    titles = [item.findtext("title") for item in channel.iter("item")]
+    links = [item.findtext("link") for item in channel.iter("item")]
+    assert hidden_title not in titles
+    assert "Hà Bầu triển khai kế hoạch chuyển đổi số năm 2026" not in titles or (
+        hidden_title != "Hà Bầu triển khai kế hoạch chuyển đổi số năm 2026"
+    )
+    assert "Thông báo lịch tiếp công dân định kỳ" in titles  # a document
+    assert all(link.startswith("http://habau.localhost/") for link in links)
+    with schema_context(tenant.schema_name):
+        from wagtail.models import Site
+
+        expected = [page.title for page in feed_items(Site.objects.get().root_page)]
+    assert titles == expected
+    assert not any("Ia Băng" in title or "Glar" in title for title in titles)
+
+
+def test_a_section_feed_lists_only_that_sections_items(db, demo_network):
+    tenant = demo_network["glar"]
+    response = site_client(tenant).get("/van-ban/rss/")
+    assert response.status_code == 200
+    channel = ET.fromstring(response.content).find("channel")
+    links = [item.findtext("link") for item in channel.iter("item")]
+    assert len(links) == 5
+    assert all(link.startswith("http://glar.localhost/van-ban/") for link in links)
+    news_feed = site_client(tenant).get("/tin-tuc/rss/").content.decode()
+    assert "/van-ban/" not in re.sub(r"<channel>.*?<item>", "", news_feed, flags=re.S)
+
+
+def test_the_html_sitemap_shows_the_sections_of_its_site(db, demo_network):
+    from wagtail.models import Page
+
+    from content.models import DocumentPage, NewsPage, ProcedurePage, ScheduleWeekPage
+
+    tenant = demo_network["namyang"]
+    with schema_context(tenant.schema_name):
+        home = Page.objects.get(depth=2, locale__language_code="vi")
+        sections = {
+            p.url
+            for p in home.get_descendants()
+            .live()
+            .not_type(NewsPage, DocumentPage, ProcedurePage, ScheduleWeekPage)
+        }
+        hidden = home.get_children().get(slug="tiep-can-thong-tin")
+        hidden.unpublish()
+        sections.discard(hidden.url)
+    html = site_client(tenant).get("/so-do-trang/").content.decode()
+    listed = set(re.findall(r'<li><a href="([^"]+)">', html)) - {"/"}
+    assert listed == sections
+    assert "<h1>Sơ đồ trang</h1>" in html
