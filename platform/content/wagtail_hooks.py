@@ -80,7 +80,6 @@ class QuestionViewSet(SnippetViewSet):
     ordering = ["-submitted_at"]
 
 
-
 register_permission_policy(Question, AnswerOnlyPolicy(Question))
 register_snippet(ListsGroup)
 register_snippet(QuestionViewSet)

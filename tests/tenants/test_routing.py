@@ -55,3 +55,13 @@ def test_the_home_page_and_admin_speak_vietnamese(db, demo_network):
     login = site_client(tenant).get("/admin/login/").content.decode()
     assert "Đăng nhập" in login
     assert "Mật khẩu" in login and "Password" not in login
+
+
+def test_the_menu_of_an_english_page_leads_to_english_pages(db, demo_network):
+    import re
+
+    html = site_client(demo_network["dakdoa"]).get("/en/").content.decode()
+    menu = html[html.index('class="main-menu"') : html.index("</nav>")]
+    links = re.findall(r'href="([^"]+)"', menu)
+    assert len(links) >= 3
+    assert all(link.startswith("/en/") for link in links), links

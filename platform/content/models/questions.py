@@ -38,10 +38,11 @@ def new_tracking_code() -> str:
 def client_fingerprint(request) -> str:
     """A keyed hash of the client's address: enough to rate-limit, nothing to leak.
 
-    Behind the production proxy the address is the last hop of X-Forwarded-For (the one nginx
-    appends); a client can prepend entries but not change that one.
+    Behind the production proxy (``PORTAL_BEHIND_PROXY``) the address is the last hop of
+    X-Forwarded-For, the one nginx appends: a client can prepend entries but not change that
+    one. Without a proxy the header is the client's own words and is ignored.
     """
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "") if settings.PORTAL_BEHIND_PROXY else ""
     address = forwarded.split(",")[-1].strip() if forwarded else request.META.get("REMOTE_ADDR")
     key = f"{settings.SECRET_KEY}:question:{address or ''}"
     return hashlib.sha256(key.encode()).hexdigest()[:32]

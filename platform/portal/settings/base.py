@@ -202,6 +202,8 @@ WAGTAILADMIN_USER_LOGIN_FORM = "portal.admin_forms.LoginForm"
 PORTAL_BASE_DOMAIN = env("PORTAL_BASE_DOMAIN", "localhost")
 # Port of the sites' public addresses, used in links the platform sends (443 means https).
 PORTAL_SITE_PORT = int(env("PORTAL_SITE_PORT", "80"))
+# Only behind our own proxy is X-Forwarded-For the client's address (public forms' limits).
+PORTAL_BEHIND_PROXY = env_bool("PORTAL_BEHIND_PROXY", False)
 PORTAL_DEMO_PASSWORD = env("PORTAL_DEMO_PASSWORD", "demo-portal-2026")
 
 AUTH_PASSWORD_VALIDATORS = [
