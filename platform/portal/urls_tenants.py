@@ -15,6 +15,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("tim-kiem/", include("search.urls")),  # cross-site search (issue 7)
 ]
 
 if settings.DEBUG:

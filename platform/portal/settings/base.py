@@ -31,6 +31,7 @@ SHARED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "themes",
+    "search",  # the cross-site index and its outbox live in the public schema (issue 7)
 ]
 
 TENANT_APPS = [
@@ -191,6 +192,18 @@ WAGTAIL_PASSWORD_RESET_ENABLED = True
 # Host names of demo and newly created sites are <slug>.<PORTAL_BASE_DOMAIN>.
 PORTAL_BASE_DOMAIN = env("PORTAL_BASE_DOMAIN", "localhost")
 PORTAL_DEMO_PASSWORD = env("PORTAL_DEMO_PASSWORD", "demo-portal-2026")
+
+# Cross-site search (issue 7, search/). With ELASTICSEARCH_URL the index lives in Elasticsearch
+# and a worker (`drain_search_outbox`) feeds it; without, in a PostgreSQL table of the public
+# schema, updated in the publishing transaction itself.
+ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
+SEARCH_BACKEND = "elasticsearch" if ELASTICSEARCH_URL else "postgres"
+# Names the Elasticsearch index and alias, so several deployments can share one cluster.
+SEARCH_DEPLOYMENT = env("SEARCH_DEPLOYMENT", "portal")
+# Archived sites stay out of search unless the network chooses to show them (marked as such).
+SEARCH_SHOW_ARCHIVED = env_bool("SEARCH_SHOW_ARCHIVED", False)
+# The contract tests fail instead of skipping the Elasticsearch backend when this is set (CI).
+CI_REQUIRE_ES = env_bool("CI_REQUIRE_ES", False)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
