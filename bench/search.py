@@ -2,8 +2,8 @@
 
 Run:  .venv/bin/python bench/search.py [--entries 100000] [--queries 300] [--reuse] [--keep]
 
-Works on a scratch database (``bench_search``) of the embedded server (or of DATABASE_URL's
-server), dropped at the end unless --keep; --reuse runs the queries again on a kept corpus.
+Works on a scratch database (``bench_search_<entries>``) of the embedded server (or of
+DATABASE_URL's server), dropped at the end unless --keep; --reuse queries a kept corpus again.
 The corpus is built with set-based SQL (generate_series), never row by row: Vietnamese
 government text from ``bench/search_corpus.py`` over 1,000 sites (a lognormal share each),
 2015–2025 with recent years denser, written in date order as a live index is.
@@ -25,11 +25,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "platform"), str(ROOT / "bench")]
-SCRATCH = "bench_search"
+SCRATCH = "bench_search"  # + the number of entries: a kept 100k and 1M corpus live side by side
 SITES = 1000
 
 
-def use_scratch_database() -> None:
+def use_scratch_database(entries: int) -> None:
+    global SCRATCH
+    SCRATCH = f"{SCRATCH}_{entries}"
     url = os.environ.get("DATABASE_URL")
     if url:
         os.environ["DATABASE_URL"] = url.rsplit("/", 1)[0] + "/" + SCRATCH
@@ -427,7 +429,7 @@ def main():
     parser.add_argument("--keep", action="store_true", help="keep the scratch database")
     args = parser.parse_args()
 
-    use_scratch_database()
+    use_scratch_database(args.entries)
     import django
 
     django.setup()

@@ -43,7 +43,7 @@ def search_page(request):
         "error": "",
         "kind_labels": KIND_LABELS,
     }
-    if not text.strip() and not request.GET.get("trang"):
+    if "q" not in request.GET:  # the page itself, before any search
         return render(request, "search/search.html", context)
 
     sites = site_directory()
