@@ -136,3 +136,11 @@ def test_results_from_two_sites_carry_their_own_names_and_urls(network):
         "Xã Ia Băng": "http://iabang.localhost/tin-tuc/ia-bang-trien-khai-ke-hoach-chuyen-doi-so-nam-2026/",
         "Xã Glar": "http://glar.localhost/tin-tuc/glar-trien-khai-ke-hoach-chuyen-doi-so-nam-2026/",
     }
+
+
+def test_decomposed_text_pasted_by_an_editor_is_found_by_a_composed_query(network):
+    import unicodedata
+
+    publish_news(network["habau"], unicodedata.normalize("NFD", "Hội nghị Ưgiêmxoạc toàn xã"))
+    assert titles(search("Ưgiêmxoạc")) == ["Hội nghị Ưgiêmxoạc toàn xã"]
+    assert search("ugiemxoac").total == 1

@@ -132,3 +132,29 @@ def test_a_citizen_searches_on_a_phone(db, site_server, settings):
         fits = page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
         assert fits, "the search page must not scroll sideways on a phone"
         page.screenshot(path=str(settings.BASE_DIR / "var" / "screenshot-search-phone.png"))
+
+
+def test_the_worker_command_delivers_what_waits_in_the_outbox(network, monkeypatch):
+    from search import outbox
+    from search.backends.postgres import PostgresBackend
+    from tests.search.conftest import publish_news
+
+    monkeypatch.setattr(PostgresBackend, "apply", lambda self, events: 1 / 0)
+    publish_news(network["glar"], "Tin Qazwsx chờ trong hàng đợi")
+    monkeypatch.undo()
+    out = io.StringIO()
+    call_command("drain_search_outbox", stdout=out)
+    assert "Đã cập nhật 1, còn chờ 0." in out.getvalue()
+    assert outbox.pending() == 0
+    assert get_backend().search(SearchQuery.build("qazwsx")).total == 1
+
+
+def test_the_elasticsearch_index_command_shows_its_mapping_and_needs_a_server(settings):
+    from django.core.management.base import CommandError
+
+    out = io.StringIO()
+    call_command("create_search_index", dry_run=True, stdout=out)
+    assert '"vi_folded"' in out.getvalue() and "asciifolding" in out.getvalue()
+    settings.ELASTICSEARCH_URL = None
+    with pytest.raises(CommandError, match="ELASTICSEARCH_URL"):
+        call_command("create_search_index", stdout=io.StringIO())
