@@ -11,7 +11,7 @@ from django.db import connection
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from search.backends import get_backend, site_directory
+from search.backends import SearchUnavailable, get_backend, site_directory
 from search.query import KIND_LABELS, InvalidQuery, SearchQuery
 
 SCOPE_ALL = "tat-ca"
@@ -64,7 +64,14 @@ def search_page(request):
         context["error"] = str(error)
         return render(request, "search/search.html", context, status=400)
 
-    result = get_backend().search(query)
+    try:
+        result = get_backend().search(query)
+    except SearchUnavailable:
+        context["error"] = _(
+            "Hệ thống tìm kiếm đang bận hoặc tạm gián đoạn. Hãy thử lại sau ít phút,"
+            " hoặc thu hẹp tìm kiếm (chọn đơn vị, loại nội dung, năm)."
+        )
+        return render(request, "search/search.html", context, status=503)
     slug_of = {site.id: site.slug for site in sites.values()}
     facets = []
     for name, param, title in (

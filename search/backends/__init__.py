@@ -14,6 +14,10 @@ from django.db import connection
 from search.query import KIND_LABELS, SearchQuery, SearchResult
 
 
+class SearchUnavailable(Exception):
+    """The index did not answer (timeout, Elasticsearch down): the page says so, politely."""
+
+
 @dataclass(frozen=True)
 class SiteInfo:
     id: int

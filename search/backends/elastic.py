@@ -27,7 +27,7 @@ from elasticsearch_dsl import (
     analyzer,
 )
 
-from search.backends import Backend
+from search.backends import Backend, SearchUnavailable
 from search.outbox import DELETE
 from search.query import Bucket, Hit, SearchQuery, SearchResult
 
@@ -178,6 +178,14 @@ class ElasticsearchBackend(Backend):
         return self.client.count(index=self.read_alias)["count"]
 
     def run(self, query: SearchQuery, hidden_sites: list[int]) -> SearchResult:
+        from elasticsearch import ApiError, TransportError
+
+        try:
+            return self._run(query, hidden_sites)
+        except (ApiError, TransportError) as error:
+            raise SearchUnavailable(str(error)) from error
+
+    def _run(self, query: SearchQuery, hidden_sites: list[int]) -> SearchResult:
         response = build_search(query, hidden_sites, self.read_alias).using(self.client).execute()
         result = self._result(query, response)
         if result.total == 0:

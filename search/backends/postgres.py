@@ -24,11 +24,11 @@ Design (measured in bench/search.py, after research/search-baseline.md):
 import json
 import math
 
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.utils.dateparse import parse_datetime
 from django.utils.html import escape
 
-from search.backends import Backend
+from search.backends import Backend, SearchUnavailable
 from search.outbox import DELETE
 from search.query import COUNTED, RANKED, Bucket, Hit, SearchQuery, SearchResult
 
@@ -150,8 +150,9 @@ class PostgresBackend(Backend):
                 result = self._run(cursor, query, hidden_sites, query.text)
                 if result.total == 0:
                     result = self._fallback(cursor, query, hidden_sites, result)
-            finally:
-                cursor.execute("RESET enable_bitmapscan; RESET enable_indexscan")
+            except DatabaseError as error:  # statement_timeout, mostly; the savepoint undoes SETs
+                raise SearchUnavailable(str(error)) from error
+            cursor.execute("RESET enable_bitmapscan; RESET enable_indexscan")
             return result
 
     def _fallback(self, cursor, query, hidden, result) -> SearchResult:

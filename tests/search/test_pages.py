@@ -158,3 +158,17 @@ def test_the_elasticsearch_index_command_shows_its_mapping_and_needs_a_server(se
     settings.ELASTICSEARCH_URL = None
     with pytest.raises(CommandError, match="ELASTICSEARCH_URL"):
         call_command("create_search_index", stdout=io.StringIO())
+
+
+def test_a_search_that_times_out_says_so_instead_of_failing(network, monkeypatch):
+    from django.db import OperationalError
+
+    from search.backends.postgres import PostgresBackend
+
+    def slow(self, *args):
+        raise OperationalError("canceling statement due to statement timeout")
+
+    monkeypatch.setattr(PostgresBackend, "_run", slow)
+    response = site_client(network["iabang"]).get("/tim-kiem/", {"q": "xã"})
+    assert response.status_code == 503
+    assert "Hệ thống tìm kiếm đang bận" in response.content.decode()
