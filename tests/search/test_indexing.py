@@ -144,3 +144,12 @@ def test_decomposed_text_pasted_by_an_editor_is_found_by_a_composed_query(networ
     publish_news(network["habau"], unicodedata.normalize("NFD", "Hội nghị Ưgiêmxoạc toàn xã"))
     assert titles(search("Ưgiêmxoạc")) == ["Hội nghị Ưgiêmxoạc toàn xã"]
     assert search("ugiemxoac").total == 1
+
+
+def test_the_admin_page_search_inside_a_site_ignores_diacritics(network):
+    tenant = network["iabang"]
+    publish_news(tenant, "Đón Tết Nguyên đán tại làng Đê Kôn")
+    with schema_context(tenant.schema_name):
+        found = Page.objects.autocomplete("de kon")
+        assert [page.title for page in found] == ["Đón Tết Nguyên đán tại làng Đê Kôn"]
+        assert len(Page.objects.search("don tet nguyen dan")) == 1

@@ -179,7 +179,9 @@ WAGTAIL_SITE_NAME = "Cổng thông tin điện tử"
 # Public URLs without diacritics (GLOSSARY.md): the editor transliterates "Tin tức" → tin-tuc.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's per-site search (the admin's page search), folding diacritics like the cross-site
+# search does: "dak doa" finds "Đak Đoa" (issue 7). PostgreSQL only, as is the platform.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.wagtail_backend"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "rtf", "txt", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
