@@ -6,11 +6,19 @@ Design (measured in bench/search.py, after research/search-baseline.md):
   đ→d), into a ``simple`` tsvector with the title (and document fields) weighted A, the
   summary B, the body C. A GIN index serves ``@@``.
 * Ranking is bounded. PostgreSQL cannot take the top k by relevance without scoring every
-  match, and common words ("xã", "thông báo") match most of a government corpus. So the
-  newest ``COUNTED`` matches are taken (the ``published_at`` index gives an early exit); the
-  total and the facets are counted over them (exact below that, "at least" above), and the
-  newest ``RANKED`` of them are scored with ``ts_rank_cd``. When the query carries
-  diacritics, a match of the exact accented words in the title or summary ranks first.
+  match, and common words ("xã", "thông báo") match most of a government corpus. So only the
+  newest ``COUNTED`` matches are taken; the total and the facets are counted over them (exact
+  below that, "at least" above), and the newest ``RANKED`` of them are scored with
+  ``ts_rank_cd``. When the query carries diacritics, a match of the exact accented words in
+  the title or summary ranks first.
+* How the newest matches are found is chosen per query (``_choose_path``): by walking the
+  date index (dense words), or through the GIN bitmap ANDed with a window of the newest
+  entries, widened until it holds enough (everything else). The planner's own choice was
+  the main cause of slow queries: it prices ``@@`` as cheap and assumes syllables
+  independent, which Vietnamese words are not.
+* Quoted phrases and apostrophes ("Cư M'gar") are matched as words first and checked as
+  phrases only on those candidates, since a phrase needs every candidate's whole tsvector.
+* Filters: one chosen site uses the (site, date) index; years become a date range.
 * The heap is kept narrow (``toast_tuple_target``): body and tsvector live in TOAST, so
   visiting a match costs a short row, not a 3 KB one.
 * Snippets (``ts_headline`` with an unaccenting configuration, so "dak doa" marks "Đak Đoa")
@@ -18,7 +26,8 @@ Design (measured in bench/search.py, after research/search-baseline.md):
 * Typos: when nothing matches, each word is corrected against the lexicon of title words
   (trigram similarity and edit distance over a few thousand words, not over the corpus) and
   the corrected query is offered and run; if that fails too and the search is limited to a
-  few sites, titles are matched by trigrams.
+  few sites, the newest titles of those sites are compared by trigrams (a bounded number).
+* Every search runs under ``statement_timeout``; a timeout becomes a polite 503 page.
 """
 
 import json
