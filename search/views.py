@@ -110,6 +110,7 @@ def search_page(request):
         next_url=_link(params, trang=query.page + 1) if query.page < result.pages else "",
         suggestion_url=_link(params, q=result.suggestion, trang="") if result.suggestion else "",
         all_sites_url=_link(params, pham_vi=SCOPE_ALL, trang=""),
+        first_page_url=_link(params, trang=""),
         first_number=query.offset + 1,
     )
     return render(request, "search/search.html", context, status=status)

@@ -172,3 +172,9 @@ def test_a_search_that_times_out_says_so_instead_of_failing(network, monkeypatch
     response = site_client(network["iabang"]).get("/tim-kiem/", {"q": "xã"})
     assert response.status_code == 503
     assert "Hệ thống tìm kiếm đang bận" in response.content.decode()
+
+
+def test_a_result_page_past_the_last_one_offers_the_first(network):
+    page = text_of(site_client(network["iabang"]).get("/tim-kiem/", {"q": "dak doa", "trang": 5}))
+    assert "Trang kết quả này không còn mục nào." in page
+    assert "Không tìm thấy kết quả phù hợp." not in page
