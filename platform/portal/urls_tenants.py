@@ -18,6 +18,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", content_views.sitemap_xml, name="sitemap"),
     path("ho-tro/<str:token>/", support_login, name="support_login"),
+    path("tim-kiem/", include("search.urls")),  # cross-site search (issue 7)
 ]
 
 if settings.DEBUG:

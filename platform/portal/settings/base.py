@@ -31,6 +31,7 @@ SHARED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "themes",
+    "search",  # the cross-site index and its outbox live in the public schema (issue 7)
 ]
 
 TENANT_APPS = [
@@ -182,7 +183,9 @@ WAGTAIL_SITE_NAME = "Cổng thông tin điện tử"
 # Public URLs without diacritics (GLOSSARY.md): the editor transliterates "Tin tức" → tin-tuc.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's per-site search (the admin's page search), folding diacritics like the cross-site
+# search does: "dak doa" finds "Đak Đoa" (issue 7). PostgreSQL only, as is the platform.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.wagtail_backend"}}
 # Only the files a government site publishes (issue 4): documents, spreadsheets, audio, video.
 # Each kind has its own size limit and its content is checked (content.forms.check_upload);
 # the overall limit below is the largest of them (MP4).
@@ -205,6 +208,18 @@ PORTAL_SITE_PORT = int(env("PORTAL_SITE_PORT", "80"))
 # Only behind our own proxy is X-Forwarded-For the client's address (public forms' limits).
 PORTAL_BEHIND_PROXY = env_bool("PORTAL_BEHIND_PROXY", False)
 PORTAL_DEMO_PASSWORD = env("PORTAL_DEMO_PASSWORD", "demo-portal-2026")
+
+# Cross-site search (issue 7, search/). With ELASTICSEARCH_URL the index lives in Elasticsearch
+# and a worker (`drain_search_outbox`) feeds it; without, in a PostgreSQL table of the public
+# schema, updated in the publishing transaction itself.
+ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
+SEARCH_BACKEND = "elasticsearch" if ELASTICSEARCH_URL else "postgres"
+# Names the Elasticsearch index and alias, so several deployments can share one cluster.
+SEARCH_DEPLOYMENT = env("SEARCH_DEPLOYMENT", "portal")
+# Archived sites stay out of search unless the network chooses to show them (marked as such).
+SEARCH_SHOW_ARCHIVED = env_bool("SEARCH_SHOW_ARCHIVED", False)
+# The contract tests fail instead of skipping the Elasticsearch backend when this is set (CI).
+CI_REQUIRE_ES = env_bool("CI_REQUIRE_ES", False)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -1,0 +1,421 @@
+"""The default backend: a table in the public schema, full-text searched by PostgreSQL.
+
+Design (measured in bench/search.py, after research/search-baseline.md):
+
+* Text is folded once, in the database (``public.search_fold``: NFC, lower case, unaccent,
+  đ→d), into a ``simple`` tsvector with the title (and document fields) weighted A, the
+  summary B, the body C. A GIN index serves ``@@``.
+* Ranking is bounded. PostgreSQL cannot take the top k by relevance without scoring every
+  match, and common words ("xã", "thông báo") match most of a government corpus. So only the
+  newest ``COUNTED`` matches are taken; the total and the facets are counted over them (exact
+  below that, "at least" above), and the newest ``RANKED`` of them are scored with
+  ``ts_rank_cd``. When the query carries diacritics, a match of the exact accented words in
+  the title or summary ranks first.
+* How the newest matches are found is chosen per query (``_choose_path``): by walking the
+  date index (dense words), or through the GIN bitmap ANDed with a window of the newest
+  entries, widened until it holds enough (everything else). The planner's own choice was
+  the main cause of slow queries: it prices ``@@`` as cheap and assumes syllables
+  independent, which Vietnamese words are not.
+* Quoted phrases and apostrophes ("Cư M'gar") are matched as words first and checked as
+  phrases only on those candidates, since a phrase needs every candidate's whole tsvector.
+* Filters: one chosen site uses the (site, date) index; years become a date range.
+* The heap is kept narrow (``toast_tuple_target``): body and tsvector live in TOAST, so
+  visiting a match costs a short row, not a 3 KB one.
+* Snippets (``ts_headline`` with an unaccenting configuration, so "dak doa" marks "Đak Đoa")
+  are made for the ten hits shown only.
+* Typos: when nothing matches, each word is corrected against the lexicon of title words
+  (trigram similarity and edit distance over a few thousand words, not over the corpus) and
+  the corrected query is offered and run; if that fails too and the search is limited to a
+  few sites, the newest titles of those sites are compared by trigrams (a bounded number).
+* Every search runs under ``statement_timeout``; a timeout becomes a polite 503 page.
+"""
+
+import json
+import re
+
+from django.db import DatabaseError, connection, transaction
+from django.utils.dateparse import parse_datetime
+from django.utils.html import escape
+
+from search.backends import Backend, SearchUnavailable
+from search.outbox import DELETE
+from search.query import COUNTED, RANKED, Bucket, Hit, SearchQuery, SearchResult
+
+START, STOP = "\x02", "\x03"
+HEADLINE = (
+    'MaxFragments=2, MinWords=10, MaxWords=28, FragmentDelimiter=" … ",'
+    f" StartSel={START}, StopSel={STOP}"
+)
+TITLE_HEADLINE = f"HighlightAll=true, StartSel={START}, StopSel={STOP}"
+FOLDED_QUERY = "websearch_to_tsquery('simple', public.search_fold(%(q)s))"
+LOOSE_QUERY = "websearch_to_tsquery('simple', public.search_fold(%(loose)s))"
+EXACT_QUERY = "websearch_to_tsquery('simple', lower(%(q)s))"
+TRIGRAM_SITE_LIMIT = 5
+TRIGRAM_SCANNED = 5000  # titles compared by trigrams when nothing else matched
+WINDOW_SLACK = 3
+WINDOW_GROWTH = 8
+BITMAP_FACTOR = 3  # date-index row cost / bitmap row cost, measured (bench/search.py)
+
+COLUMNS = (
+    "site_id, page_id, locale, url, title, summary, body, keywords, kind, section, extra,"
+    " published_at, updated_at"
+)
+
+
+def marked(text: str) -> str:
+    """Escape a headline and turn its markers into <mark> elements."""
+    return escape(text or "").replace(START, "<mark>").replace(STOP, "</mark>")
+
+
+def _filters(query: SearchQuery, hidden: list[int]) -> tuple[str, dict]:
+    sql, params = [], {}
+    if query.sites:
+        if len(query.sites) == 1:  # equality lets the (site, date) index give the order
+            sql.append("e.site_id = %(site)s")
+            params["site"] = query.sites[0]
+        else:
+            sql.append("e.site_id = ANY(%(sites)s)")
+            params["sites"] = list(query.sites)
+    if hidden:
+        sql.append("e.site_id <> ALL(%(hidden)s)")
+        params["hidden"] = hidden
+    if query.kinds:
+        sql.append("e.kind = ANY(%(kinds)s)")
+        params["kinds"] = list(query.kinds)
+    if query.years:
+        # A date range lets the date index start at the right year. Contiguous years need
+        # nothing else (and the planner would count the same condition twice).
+        years = sorted(query.years)
+        if years != list(range(years[0], years[-1] + 1)):
+            sql.append("e.year = ANY(%(years)s)")
+        sql.append(
+            "e.published_at >= make_timestamptz(%(first_year)s, 1, 1, 0, 0, 0, 'Asia/Ho_Chi_Minh')"
+            " AND e.published_at"
+            " < make_timestamptz(%(last_year)s + 1, 1, 1, 0, 0, 0, 'Asia/Ho_Chi_Minh')"
+        )
+        params.update(years=list(query.years), first_year=min(query.years))
+        params["last_year"] = max(query.years)
+    return "".join(f" AND {condition}" for condition in sql), params
+
+
+class PostgresBackend(Backend):
+    name = "postgres"
+    applies_in_transaction = True
+
+    # ------------------------------------------------------------------ writes
+    def apply(self, events) -> None:
+        latest = {}
+        for event in events:  # in outbox order: the last event of a page wins
+            latest[(event.site_id, event.page_id)] = event
+        with connection.cursor() as cursor:
+            for event in latest.values():
+                if event.action == DELETE:
+                    cursor.execute(
+                        "DELETE FROM public.search_entry WHERE site_id = %s AND page_id = %s",
+                        [event.site_id, event.page_id],
+                    )
+                else:
+                    self._upsert(cursor, event.document)
+
+    def _upsert(self, cursor, doc: dict) -> None:
+        import json
+
+        values = [
+            doc["site_id"], doc["page_id"], doc["locale"], doc["url"], doc["title"],
+            doc["summary"], doc["body"], doc["keywords"], doc["kind"], doc["section"],
+            json.dumps(doc.get("extra") or {}), doc["published_at"], doc["updated_at"],
+        ]  # fmt: skip
+        updates = ", ".join(
+            f"{column} = EXCLUDED.{column}" for column in COLUMNS.replace(" ", "").split(",")[2:]
+        )
+        cursor.execute(
+            f"INSERT INTO public.search_entry ({COLUMNS}) VALUES ({', '.join(['%s'] * 13)})"  # noqa: S608
+            f" ON CONFLICT (site_id, page_id) DO UPDATE SET {updates}",
+            values,
+        )
+        cursor.execute(
+            "INSERT INTO public.search_word (word)"
+            " SELECT DISTINCT w FROM regexp_split_to_table(public.search_fold(%s), '[^a-z0-9]+') w"
+            " WHERE length(w) BETWEEN 2 AND 30 ON CONFLICT DO NOTHING",
+            [f"{doc['title']} {doc['keywords']}"],
+        )
+
+    def clear(self, site_id: int | None = None) -> None:
+        with connection.cursor() as cursor:
+            if site_id is None:
+                cursor.execute("TRUNCATE public.search_entry")
+            else:
+                cursor.execute("DELETE FROM public.search_entry WHERE site_id = %s", [site_id])
+
+    def prune(self, site_id: int, keep_page_ids: list[int]) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "DELETE FROM public.search_entry WHERE site_id = %s AND page_id <> ALL(%s)",
+                [site_id, keep_page_ids],
+            )
+
+    def count(self) -> int:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM public.search_entry")
+            return cursor.fetchone()[0]
+
+    # ------------------------------------------------------------------ reads
+    def run(self, query: SearchQuery, hidden_sites: list[int]) -> SearchResult:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL statement_timeout = '3s'")
+            try:
+                result = self._run(cursor, query, hidden_sites, query.text)
+                if result.total == 0:
+                    result = self._fallback(cursor, query, hidden_sites, result)
+            except DatabaseError as error:  # statement_timeout, mostly; the savepoint undoes SETs
+                raise SearchUnavailable(str(error)) from error
+            cursor.execute("RESET enable_bitmapscan; RESET enable_indexscan")
+            return result
+
+    def _fallback(self, cursor, query, hidden, result) -> SearchResult:
+        suggestion = self._correct(cursor, query.text)
+        if suggestion and suggestion != _fold_words(query.text):
+            result = self._run(cursor, query, hidden, suggestion)
+            result.suggestion = suggestion
+            result.suggestion_used = result.total > 0
+        if result.total == 0 and query.sites and len(query.sites) <= TRIGRAM_SITE_LIMIT:
+            result.hits = self._trigram_titles(cursor, query, hidden)
+            result.total = len(result.hits)
+            result.suggestion_used = bool(result.hits)
+        return result
+
+    def _estimate(self, cursor, condition: str, params: dict) -> float:
+        cursor.execute(
+            f"EXPLAIN (FORMAT JSON) SELECT 1 FROM public.search_entry e WHERE {condition}",  # noqa: S608
+            params,
+        )
+        plan = cursor.fetchone()[0]
+        plan = plan if isinstance(plan, list) else json.loads(plan)
+        return max(plan[0]["Plan"]["Plan Rows"], 1)
+
+    def _choose_path(self, cursor, filters: str, params: dict) -> list:
+        """Pick the scan that finds the newest matches fastest.
+
+        Walking the date index checks each row it passes (detoasting its tsvector, ~6 µs):
+        it reads COUNTED / density rows, cheap for a word in most entries, ruinous for one in
+        2 % of them. Visiting every match through the GIN bitmap reads only the narrow row
+        (~1–2.5 µs): cheap below some thousands of matches, ruinous for "xã". PostgreSQL's
+        cost of ``@@`` does not see this, so we decide: the bitmap while
+        density² · rows in the filters < BITMAP_FACTOR · COUNTED.
+
+        The density comes from the planner, which knows single syllables well but assumes them
+        independent. Vietnamese words are made of syllables that go together ("sốt xuất
+        huyết", "sầu riêng", "Ia Băng"), so the joint estimate is far too low (10–20× here);
+        the rarest syllable's count, an upper bound, is much closer and is used. (Counting
+        the matches exactly through the GIN index was measured at 125–350 ms at 1M entries:
+        dearer than the mistakes it would avoid.)
+        """
+        cursor.execute(
+            "SELECT greatest(reltuples, 1) FROM pg_class"
+            " WHERE oid = 'public.search_entry'::regclass"
+        )
+        rows = cursor.fetchone()[0]
+        in_filters = self._estimate(cursor, f"true{filters}", params) if filters else rows
+        match = "e.tsv @@ websearch_to_tsquery('simple', public.search_fold(%(w)s))"
+        low = high = self._estimate(cursor, match, {"w": params["loose"]})
+        words = params["loose"].split()[:6]
+        if len(words) > 1:
+            high = max(low, min(self._estimate(cursor, match, {"w": word}) for word in words))
+
+        if (low / rows) ** 2 * in_filters >= BITMAP_FACTOR * COUNTED:
+            # Even the lowest estimate is dense: the date index finds COUNTED matches quickly.
+            cursor.execute("SET LOCAL enable_bitmapscan = off; SET LOCAL enable_indexscan = on")
+            return []
+        cursor.execute("SET LOCAL enable_indexscan = off; SET LOCAL enable_bitmapscan = on")
+        # Only the newest matches are wanted: a window of the newest entries lets the GIN
+        # bitmap be ANDed with the date index, so only the window's matches are visited (at 1M
+        # entries, "Tân Thạnh": 139 → 31 ms). The first window is sized by the high estimate
+        # to hold WINDOW_SLACK × COUNTED matches; the caller widens it while it holds fewer.
+        fraction = WINDOW_SLACK * COUNTED * rows / (high * max(in_filters, 1))
+        cursor.execute(
+            "SELECT histogram_bounds::text::timestamptz[] FROM pg_stats WHERE schemaname = 'public'"
+            " AND tablename = 'search_entry' AND attname = 'published_at'"
+        )
+        row = cursor.fetchone()
+        bounds = row[0] if row and row[0] else []
+        windows = []
+        while bounds and fraction < 0.5:
+            windows.append(bounds[max(0, int((1 - fraction) * (len(bounds) - 1)) - 1)])
+            fraction *= WINDOW_GROWTH
+        return windows
+
+    def _run(self, cursor, query: SearchQuery, hidden, text: str) -> SearchResult:
+        filters, params = _filters(query, hidden)
+        params.update(
+            q=text,
+            loose=_loose(text),
+            counted=COUNTED,
+            ranked=RANKED,
+            limit=query.per_page,
+            offset=query.offset,
+            exact=query.has_diacritics,
+        )
+        for window in self._choose_path(cursor, filters, params):
+            windowed = f"{filters} AND e.published_at >= %(window)s"
+            result = self._query(cursor, query, text, windowed, {**params, "window": window})
+            if not result.total_is_exact:  # the window held COUNTED matches: they are the newest
+                return result
+        return self._query(cursor, query, text, filters, params)
+
+    def _query(self, cursor, query: SearchQuery, text: str, filters: str, params: dict):
+        # A quoted phrase (or "M'gar": an apostrophe makes a phrase too) needs word
+        # positions, that is the whole tsvector of every candidate: candidates are found with
+        # the words alone, and the phrase is checked on those only.
+        phrase = (
+            f"WHERE (SELECT r.tsv FROM public.search_entry r WHERE r.id = m.id) @@ {FOLDED_QUERY}"  # noqa: S608
+            if _loose(text) != text
+            else ""
+        )
+        cursor.execute(
+            f"""
+            WITH m AS MATERIALIZED (
+                SELECT e.id, e.site_id, e.kind, e.year, e.published_at
+                FROM public.search_entry e
+                WHERE e.tsv @@ {LOOSE_QUERY}{filters}
+                ORDER BY e.published_at DESC
+                LIMIT %(counted)s
+            ), f AS MATERIALIZED (
+                SELECT m.* FROM m {phrase}
+            ), top AS (
+                SELECT c.id,
+                       ts_rank_cd(r.tsv, {FOLDED_QUERY})
+                       + CASE WHEN %(exact)s AND r.exact_tsv @@ {EXACT_QUERY} THEN 10 ELSE 0 END
+                       AS score,
+                       c.published_at
+                FROM (SELECT id, published_at FROM f ORDER BY published_at DESC LIMIT %(ranked)s) c
+                JOIN public.search_entry r ON r.id = c.id
+                ORDER BY score DESC, c.published_at DESC, c.id
+                LIMIT %(limit)s OFFSET %(offset)s
+            )
+            SELECT (SELECT count(*) FROM m), (SELECT count(*) FROM f),
+                   (SELECT json_agg(json_build_array(id, score)) FROM top),
+                   (SELECT json_agg(json_build_array(f, k, n)) FROM (
+                        SELECT 'site' AS f, site_id::text AS k, count(*) AS n FROM f GROUP BY 2
+                        UNION ALL SELECT 'kind', kind, count(*) FROM f GROUP BY 2
+                        UNION ALL SELECT 'year', year::text, count(*) FROM f GROUP BY 2) x)
+            """,  # noqa: S608
+            params,
+        )
+        candidates, total, top, facet_rows = cursor.fetchone()
+        facets: dict[str, list[Bucket]] = {"site": [], "kind": [], "year": []}
+        for facet, key, count in facet_rows or []:
+            facets[facet].append(Bucket(key, count))
+        for name, buckets in facets.items():
+            buckets.sort(key=(lambda b: -int(b.key)) if name == "year" else (lambda b: -b.count))
+        scores = {row[0]: row[1] for row in top or []}
+        return SearchResult(
+            query=query,
+            hits=self._hits(cursor, text, scores),
+            total=total,
+            total_is_exact=candidates < COUNTED,
+            facets=facets,
+        )
+
+    def _hits(self, cursor, text: str, scores: dict[int, float]) -> list[Hit]:
+        if not scores:
+            return []
+        cursor.execute(
+            f"""
+            SELECT e.id, e.site_id, e.page_id, e.url, e.kind, e.section, e.locale, e.published_at,
+                   ts_headline('public.search_vi', e.title, {FOLDED_QUERY}, %(th)s),
+                   ts_headline('public.search_vi',
+                               left(coalesce(nullif(e.body, ''), e.summary), 1500),
+                               {FOLDED_QUERY}, %(hl)s)
+            FROM public.search_entry e WHERE e.id = ANY(%(ids)s)
+            """,  # noqa: S608
+            {"q": text, "ids": list(scores), "th": TITLE_HEADLINE, "hl": HEADLINE},
+        )
+        hits = {
+            row[0]: Hit(
+                site_id=row[1],
+                page_id=row[2],
+                url=row[3],
+                kind=row[4],
+                section=row[5],
+                locale=row[6],
+                date=row[7],
+                title=marked(row[8]),
+                snippet=marked(row[9]),
+                score=scores[row[0]],
+            )
+            for row in cursor.fetchall()
+        }
+        return [hits[entry_id] for entry_id in scores if entry_id in hits]
+
+    def _correct(self, cursor, text: str) -> str:
+        """Each folded word of ``text``, replaced by the nearest known title word if unknown."""
+        cursor.execute(
+            """
+            SELECT string_agg(coalesce(
+                (SELECT w.word FROM public.search_word w WHERE w.word = u.w),
+                (SELECT w.word FROM public.search_word w
+                  WHERE length(u.w) >= 3
+                    AND levenshtein_less_equal(w.word, u.w, 2)
+                        <= CASE WHEN length(u.w) <= 4 THEN 1 ELSE 2 END
+                  ORDER BY levenshtein_less_equal(w.word, u.w, 2),
+                           similarity(w.word, u.w) DESC, w.word
+                  LIMIT 1),
+                u.w), ' ' ORDER BY u.i)
+            FROM unnest(regexp_split_to_array(
+                trim(regexp_replace(public.search_fold(%s), '[^a-z0-9]+', ' ', 'g')), ' '))
+                WITH ORDINALITY AS u(w, i)
+            WHERE u.w <> ''
+            """,
+            [text],
+        )
+        return cursor.fetchone()[0] or ""
+
+    def _trigram_titles(self, cursor, query: SearchQuery, hidden) -> list[Hit]:
+        filters, params = _filters(query, hidden)
+        params.update(q=query.text, limit=query.per_page, scanned=TRIGRAM_SCANNED)
+        cursor.execute("SET LOCAL enable_indexscan = on; SET LOCAL enable_bitmapscan = on")
+        cursor.execute(
+            f"""
+            WITH e AS MATERIALIZED (  -- a few sites' newest titles: bounded, whatever the corpus
+                SELECT e.* FROM public.search_entry e WHERE true{filters}
+                ORDER BY e.published_at DESC LIMIT %(scanned)s
+            )
+            SELECT e.site_id, e.page_id, e.url, e.title, e.summary, e.kind, e.section,
+                   e.locale, e.published_at,
+                   word_similarity(public.search_fold(%(q)s), e.title_folded) AS score
+            FROM e
+            WHERE public.search_fold(%(q)s) <%% e.title_folded
+            ORDER BY score DESC, e.published_at DESC
+            LIMIT %(limit)s
+            """,  # noqa: S608
+            params,
+        )
+        return [
+            Hit(
+                site_id=row[0],
+                page_id=row[1],
+                url=row[2],
+                title=escape(row[3]),
+                snippet=escape(row[4]),
+                kind=row[5],
+                section=row[6],
+                locale=row[7],
+                date=row[8] if not isinstance(row[8], str) else parse_datetime(row[8]),
+                score=row[9],
+            )
+            for row in cursor.fetchall()
+        ]
+
+
+def _loose(text: str) -> str:
+    """``text`` without what makes phrases: quotes and apostrophes ("M'gar" is m <-> gar).
+
+    Other punctuation stays: "164/KH-UBND" is one token of the index, a document number.
+    """
+    return " ".join(re.sub(r"[\"'‘’“”]", " ", text).split())
+
+
+def _fold_words(text: str) -> str:
+    from portal.text import fold_vietnamese
+
+    return " ".join(re.split(r"[^a-z0-9]+", fold_vietnamese(text).lower())).strip()

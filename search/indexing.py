@@ -1,0 +1,61 @@
+"""Turning page changes in a site's schema into outbox events (see ``search.outbox``)."""
+
+from django.conf import settings
+from django.db import connection
+
+from search.documents import is_indexable, page_document
+from search.outbox import DELETE, UPSERT, Event, record
+
+_site_ids: dict[str, int] = {}
+
+
+def current_site_id() -> int | None:
+    """The id of the site whose schema the connection is in; None outside any site.
+
+    The public schema and the clone template are not sites: pages there are never indexed.
+    """
+    schema = getattr(connection, "schema_name", None)
+    if not schema or schema in ("public", settings.TENANT_BASE_SCHEMA):
+        return None
+    tenant = getattr(connection, "tenant", None)
+    tenant_id = getattr(tenant, "pk", None)
+    if tenant_id is not None and getattr(tenant, "schema_name", None) == schema:
+        return tenant_id
+    if schema not in _site_ids:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT id FROM public.tenants_tenant WHERE schema_name = %s", [schema])
+            row = cursor.fetchone()
+        if row is None:
+            return None
+        _site_ids[schema] = row[0]
+    return _site_ids[schema]
+
+
+def page_event(page, site_id: int) -> Event:
+    page = page.specific
+    if is_indexable(page):
+        return Event(site_id, page.pk, UPSERT, page_document(page, site_id))
+    return Event(site_id, page.pk, DELETE)
+
+
+def index_page(page) -> None:
+    """Publish, or any change of the page itself: upsert it, or remove it if not indexable."""
+    site_id = current_site_id()
+    if site_id is not None:
+        record([page_event(page, site_id)])
+
+
+def index_subtree(page) -> None:
+    """Move, slug change, view restriction: the page and all below it change URL or access."""
+    site_id = current_site_id()
+    if site_id is None:
+        return
+    pages = page.get_descendants(inclusive=True).specific().iterator()
+    record([page_event(descendant, site_id) for descendant in pages])
+
+
+def remove_page(page) -> None:
+    """Unpublish or delete: the entry goes."""
+    site_id = current_site_id()
+    if site_id is not None:
+        record([Event(site_id, page.pk, DELETE)])

@@ -1,0 +1,150 @@
+"""Index writes go through the outbox (issue 7): a row in the same transaction as the change.
+
+The signal handlers run in the site's schema, while the outbox and the index live in the
+public schema: every statement here names ``public.`` explicitly, so nothing has to switch the
+connection's schema (and no failure can leave it in the wrong one).
+
+With PostgreSQL the event is applied at once, inside a savepoint of the same transaction, so a
+publish is searchable the moment it commits; if applying fails, the savepoint is rolled back,
+the page change still commits, and the event waits in the outbox for the next drain. With
+Elasticsearch the event is only recorded; after the commit we try to deliver it at once, and
+the ``drain_search_outbox`` worker delivers whatever that attempt could not.
+"""
+
+import json
+import logging
+from dataclasses import dataclass
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import connection, transaction
+
+logger = logging.getLogger(__name__)
+
+UPSERT = "upsert"
+DELETE = "delete"
+
+
+@dataclass(frozen=True)
+class Event:
+    """One change to apply: ``document`` is the whole entry for an upsert, None for a delete."""
+
+    site_id: int
+    page_id: int
+    action: str
+    document: dict | None = None
+    id: int | None = None
+
+
+def record(events: list[Event]) -> list[int]:
+    """Write events to the outbox in the current transaction, then apply or schedule them."""
+    if not events:
+        return []
+    ids = []
+    with connection.cursor() as cursor:
+        for event in events:
+            cursor.execute(
+                "INSERT INTO public.search_outbox"
+                " (site_id, page_id, action, document, created_at, attempts, last_error)"
+                " VALUES (%s, %s, %s, %s::jsonb, now(), 0, '') RETURNING id",
+                [
+                    event.site_id,
+                    event.page_id,
+                    event.action,
+                    None
+                    if event.document is None
+                    else json.dumps(event.document, cls=DjangoJSONEncoder),
+                ],
+            )
+            ids.append(cursor.fetchone()[0])
+    from search.backends import get_backend
+
+    backend = get_backend()
+    stored = [
+        Event(e.site_id, e.page_id, e.action, e.document, id=i)
+        for e, i in zip(events, ids, strict=True)
+    ]
+    if backend.applies_in_transaction:
+        _deliver(backend, stored)
+    else:
+        transaction.on_commit(lambda: _deliver_after_commit(ids))
+    return ids
+
+
+def _deliver(backend, events: list[Event]) -> bool:
+    """Apply ``events`` and remove them from the outbox, all or nothing (one savepoint)."""
+    try:
+        with transaction.atomic():
+            backend.apply(events)
+            _delete([event.id for event in events])
+    except Exception as error:  # the backend is down or refused: keep the events for later
+        logger.warning("Search index update deferred (%s); the outbox keeps it.", error)
+        _note_failure([event.id for event in events], error)
+        return False
+    return True
+
+
+def _deliver_after_commit(ids: list[int]) -> None:
+    try:
+        drain(only_ids=ids)
+    except Exception as error:
+        logger.warning("Search outbox will be drained by the worker (%s).", error)
+
+
+def _delete(ids: list[int]) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM public.search_outbox WHERE id = ANY(%s)", [ids])
+
+
+def _note_failure(ids: list[int], error: Exception) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE public.search_outbox SET attempts = attempts + 1, last_error = %s"
+            " WHERE id = ANY(%s)",
+            [str(error)[:2000], ids],
+        )
+
+
+def pending() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM public.search_outbox")
+        return cursor.fetchone()[0]
+
+
+def drain(*, batch_size: int = 500, backend=None, only_ids: list[int] | None = None) -> int:
+    """Deliver waiting events in order, a batch at a time; return how many were delivered.
+
+    Rows are locked with SKIP LOCKED, so several workers (or a worker and a post-commit
+    attempt) never deliver the same event twice. A failing batch stays, with its error noted,
+    and the drain stops there so that later events never overtake earlier ones.
+    """
+    from search.backends import get_backend
+
+    backend = backend or get_backend()
+    delivered = 0
+    while True:
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                condition = "WHERE id = ANY(%s)" if only_ids is not None else ""
+                cursor.execute(
+                    "SELECT id, site_id, page_id, action, document FROM public.search_outbox "  # noqa: S608
+                    f"{condition} ORDER BY id LIMIT %s FOR UPDATE SKIP LOCKED",
+                    [*([only_ids] if only_ids is not None else []), batch_size],
+                )
+                rows = cursor.fetchall()
+            if not rows:
+                return delivered
+            events = [
+                Event(site_id, page_id, action, _loads(document), id=event_id)
+                for event_id, site_id, page_id, action, document in rows
+            ]
+            if not _deliver(backend, events):
+                return delivered
+            delivered += len(events)
+        if only_ids is not None:
+            return delivered
+
+
+def _loads(document):
+    if document is None or isinstance(document, dict):
+        return document
+    return json.loads(document)

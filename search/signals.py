@@ -1,0 +1,48 @@
+"""Wagtail and Django signals that feed the index. They run in the schema of the site changed."""
+
+from django.db.models.signals import post_delete, post_save, pre_delete
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+from search import indexing
+
+
+def _published(sender, instance, **kwargs):
+    indexing.index_page(instance)
+
+
+def _unpublished(sender, instance, **kwargs):
+    indexing.remove_page(instance)
+
+
+def _moved(sender, instance, **kwargs):
+    indexing.index_subtree(instance)
+
+
+def _slug_changed(sender, instance, **kwargs):
+    if instance.live:
+        indexing.index_subtree(instance)
+
+
+def _deleted(sender, instance, **kwargs):
+    # Sent for every page of a deleted subtree, and for the base Page row of each as well.
+    if isinstance(instance, Page):
+        indexing.remove_page(instance)
+
+
+def _restriction_changed(sender, instance, **kwargs):
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        indexing.index_subtree(page)
+
+
+def connect() -> None:
+    page_published.connect(_published, dispatch_uid="search_published")
+    page_unpublished.connect(_unpublished, dispatch_uid="search_unpublished")
+    post_page_move.connect(_moved, dispatch_uid="search_moved")
+    page_slug_changed.connect(_slug_changed, dispatch_uid="search_slug_changed")
+    pre_delete.connect(_deleted, dispatch_uid="search_deleted")
+    post_save.connect(_restriction_changed, sender=PageViewRestriction, dispatch_uid="search_vr")
+    post_delete.connect(
+        _restriction_changed, sender=PageViewRestriction, dispatch_uid="search_vr_deleted"
+    )

@@ -1,0 +1,11 @@
+"""/tim-kiem/ on every site."""
+
+from django.urls import path
+
+from search import views
+
+app_name = "search"
+urlpatterns = [
+    path("", views.search_page, name="search"),
+    path("opensearch.xml", views.opensearch, name="opensearch"),
+]
