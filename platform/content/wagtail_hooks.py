@@ -19,6 +19,8 @@ class NamedItemViewSet(SnippetViewSet):
 class ContributingUnitViewSet(NamedItemViewSet):
     model = ContributingUnit
     icon = "group"
+    list_display = ["name", "group", "monthly_target", "sort_order"]
+    list_filter = ["group"]
     menu_label = _("Đơn vị cung cấp tin")
 
 

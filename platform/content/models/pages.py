@@ -137,11 +137,29 @@ class NewsPage(PortalPage):
     featured = models.BooleanField(
         _("tin nổi bật"), default=False, help_text=_("Hiển thị ở mục tin nổi bật trên trang chủ.")
     )
+    # Publication delay is measured from the event to the first publication (issue 5).
+    event_date = models.DateField(
+        _("ngày diễn ra sự kiện"),
+        null=True,
+        blank=True,
+        help_text=_("Ngày sự kiện được đưa tin diễn ra; dùng để đo độ trễ đăng tin."),
+    )
+    urgent = models.BooleanField(
+        _("tin hoạt động lãnh đạo, cần đăng trong ngày"),
+        default=False,
+        help_text=_("Người duyệt thấy tin này trước các tin khác."),
+    )
 
     content_panels = [
         *PortalPage.content_panels,
         MultiFieldPanel(
-            [FieldPanel("kind"), FieldPanel("date"), FieldPanel("featured")],
+            [
+                FieldPanel("kind"),
+                FieldPanel("date"),
+                FieldPanel("event_date"),
+                FieldPanel("urgent"),
+                FieldPanel("featured"),
+            ],
             heading=_("Phân loại"),
         ),
         FieldPanel("lead"),

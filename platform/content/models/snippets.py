@@ -27,7 +27,23 @@ class NamedItem(index.Indexed, models.Model):
 
 
 class ContributingUnit(NamedItem):
-    """A department, commune or organisation credited for a news item (đơn vị cung cấp tin)."""
+    """A department, commune or organisation credited for a news item (đơn vị cung cấp tin).
+
+    Boards count items per unit per month in two groups, as Đak Đoa's report appendix does:
+    the board's own units and outside contributors (schools, unions, press…).
+    """
+
+    class Group(models.TextChoices):
+        BOARD = "board", _("Thành viên Ban biên tập")
+        OUTSIDE = "outside", _("Cộng tác viên ngoài")
+
+    group = models.CharField(_("nhóm"), max_length=10, choices=Group, default=Group.OUTSIDE)
+    monthly_target = models.PositiveSmallIntegerField(
+        _("chỉ tiêu tin bài mỗi tháng"),
+        null=True,
+        blank=True,
+        help_text=_("Để trống nếu đơn vị không có chỉ tiêu."),
+    )
 
     class Meta(NamedItem.Meta):
         verbose_name = _("đơn vị cung cấp tin")

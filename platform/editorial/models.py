@@ -1,0 +1,151 @@
+"""What a board keeps besides its pages: members' units, quotas and the royalty ledger.
+
+Every table lives in the site's own schema. Contributing units and the items credited to them
+are in ``content`` (``ContributingUnit``, ``NewsPage.contributing_unit``); the board's monthly
+quota for the whole site is a site setting here, each unit's own quota is on the unit.
+
+The royalty ledger is append-only: a line is written when an item is first published, and a
+correction is a new line (negative or positive) that points at the line it corrects. Nothing
+is ever updated or deleted, so the ledger of any past period can be re-read as it was.
+"""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+from content.models import ContributingUnit, NewsPage
+
+# A commune's yearly royalty budget is tens of millions of đồng; a rate is tens or hundreds of
+# thousands. Anything past these is a typing slip (an extra zero or three), not a real figure.
+MAX_RATE = 50_000_000
+MAX_BUDGET = 100_000_000_000
+MAX_MONTHLY_TARGET = 1000
+
+
+@register_setting(icon="group")
+class BoardSettings(BaseSiteSetting):
+    """The board's own choices for its site."""
+
+    monthly_target = models.PositiveSmallIntegerField(
+        _("chỉ tiêu tin bài mỗi tháng của trang"),
+        default=12,
+        validators=[MaxValueValidator(MAX_MONTHLY_TARGET)],
+        help_text=_("Tỉnh giao 12 tin bài mỗi tháng; Trưởng ban có thể đặt chỉ tiêu khác."),
+    )
+
+    class Meta:
+        verbose_name = _("thiết lập Ban biên tập")
+
+
+class BoardMember(models.Model):
+    """A user's place on the board beyond their role group: the unit they write for."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="board_member",
+        verbose_name=_("tài khoản"),
+    )
+    unit = models.ForeignKey(
+        ContributingUnit,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="members",
+        verbose_name=_("đơn vị"),
+    )
+    position = models.CharField(_("chức vụ"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("thành viên Ban biên tập")
+        verbose_name_plural = _("thành viên Ban biên tập")
+
+    def __str__(self):
+        return self.user.get_full_name() or self.user.get_username()
+
+
+class RoyaltyRate(models.Model):
+    """Amount paid for one published item of a kind (tin, bài, tin ảnh…), in đồng."""
+
+    kind = models.CharField(_("thể loại"), max_length=10, choices=NewsPage.Kind, unique=True)
+    amount = models.PositiveIntegerField(
+        _("mức nhuận bút (đồng)"), validators=[MaxValueValidator(MAX_RATE)]
+    )
+
+    class Meta:
+        ordering = ["kind"]
+        verbose_name = _("mức nhuận bút")
+        verbose_name_plural = _("mức nhuận bút")
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.amount:,} đ"
+
+
+class RoyaltyBudget(models.Model):
+    """The year's royalty budget (kinh phí nhuận bút)."""
+
+    year = models.PositiveSmallIntegerField(_("năm"), unique=True)
+    amount = models.PositiveBigIntegerField(
+        _("kinh phí (đồng)"), validators=[MaxValueValidator(MAX_BUDGET)]
+    )
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name = _("kinh phí nhuận bút")
+        verbose_name_plural = _("kinh phí nhuận bút")
+
+    def __str__(self):
+        return f"{self.year}: {self.amount:,} đ"
+
+
+class RoyaltyLine(models.Model):
+    """One entry of the royalty ledger. Append-only: see the module docstring."""
+
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        on_delete=models.SET_NULL,  # a deleted item's royalty was still paid
+        related_name="+",
+        verbose_name=_("tin bài"),
+    )
+    page_title = models.CharField(_("tiêu đề"), max_length=255)
+    kind = models.CharField(_("thể loại"), max_length=10, choices=NewsPage.Kind)
+    amount = models.BigIntegerField(_("số tiền (đồng)"))  # negative for a correction
+    authors = models.CharField(_("tác giả"), max_length=255, blank=True)
+    unit = models.ForeignKey(
+        ContributingUnit,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("đơn vị"),
+    )
+    reason = models.TextField(_("lý do điều chỉnh"), blank=True)
+    corrects = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="corrections",
+        verbose_name=_("điều chỉnh cho dòng"),
+    )
+    created_at = models.DateTimeField(_("thời điểm"), default=timezone.now, db_index=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("người ghi"),
+    )
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("dòng nhuận bút")
+        verbose_name_plural = _("sổ nhuận bút")
+
+    def __str__(self):
+        return f"{self.page_title}: {self.amount:,} đ"
