@@ -123,6 +123,31 @@ class EditForm(forms.Form):
     extra_domains = SiteForm.base_fields["extra_domains"]
 
 
+class MergeForm(forms.Form):
+    """Merge this member into another active member of the same parent (a commune merger)."""
+
+    into = forms.ModelChoiceField(
+        label=gettext_lazy("Sáp nhập vào trang"),
+        queryset=Tenant.objects.none(),
+        empty_label=gettext_lazy("— Chọn trang tiếp nhận —"),
+    )
+    confirm = forms.BooleanField(
+        label=gettext_lazy(
+            "Tôi hiểu rằng trang này sẽ được lưu trữ (chỉ xem) và mọi địa chỉ của nó sẽ "
+            "chuyển hướng sang trang tiếp nhận."
+        ),
+        error_messages={"required": gettext_lazy("Hãy xác nhận trước khi sáp nhập.")},
+    )
+
+    def __init__(self, member: Tenant, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["into"].queryset = (
+            Tenant.objects.filter(parent_id=member.parent_id, status=Tenant.Status.ACTIVE)
+            .exclude(pk=member.pk)
+            .order_by("name")
+        )
+
+
 class ImportForm(forms.Form):
     csv_file = forms.FileField(
         label=gettext_lazy("Tệp CSV"),
@@ -176,10 +201,10 @@ def member_create(request):
 @network_admin_required
 def member_detail(request, pk):
     member = _member(request, pk)
-    extra = " ".join(member.domains.filter(is_primary=False).values_list("domain", flat=True))
-    initial = {"name": member.name, "short_name": member.short_name, "extra_domains": extra}
-    form = EditForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
+    if request.method != "POST":
+        return _detail_page(request, member)
+    form = EditForm(request.POST)
+    if form.is_valid():
         data = form.cleaned_data
         try:
             if data["name"] != member.name or data["short_name"] != member.short_name:
@@ -192,12 +217,47 @@ def member_detail(request, pk):
         else:
             messages.success(request, _("Đã lưu thay đổi của %(site)s.") % {"site": member})
             return HttpResponseRedirect(reverse("tenants_console:detail", args=[member.pk]))
-    grants = member.support_grants.all()[:10]
+    return _detail_page(request, member, form=form)
+
+
+def _detail_page(request, member, *, form=None, merge_form=None):
+    if form is None:
+        extra = " ".join(member.domains.filter(is_primary=False).values_list("domain", flat=True))
+        initial = {"name": member.name, "short_name": member.short_name, "extra_domains": extra}
+        form = EditForm(initial=initial)
     return TemplateResponse(
         request,
         "tenants/console/detail.html",
-        {"member": member, "form": form, "grants": grants, "statuses": Tenant.Status},
+        {
+            "member": member,
+            "form": form,
+            "merge_form": merge_form or MergeForm(member),
+            "grants": member.support_grants.all()[:10],
+            "statuses": Tenant.Status,
+        },
     )
+
+
+@network_admin_required
+def member_merge(request, pk):
+    member = _member(request, pk)
+    if request.method != "POST":
+        return HttpResponseRedirect(reverse("tenants_console:detail", args=[pk]))
+    merge_form = MergeForm(member, request.POST)
+    if merge_form.is_valid():
+        into = merge_form.cleaned_data["into"]
+        try:
+            lifecycle.merge(member, into)
+        except ValidationError as error:
+            merge_form.add_error(None, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("Đã sáp nhập %(old)s vào %(new)s; địa chỉ cũ chuyển hướng sang trang mới.")
+                % {"old": member, "new": into},
+            )
+            return HttpResponseRedirect(reverse("tenants_console:detail", args=[pk]))
+    return _detail_page(request, member, merge_form=merge_form)
 
 
 @network_admin_required

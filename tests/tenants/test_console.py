@@ -177,3 +177,42 @@ def test_an_expired_support_link_or_one_for_another_site_does_not_work(network):
     assert site_client(habau).get(path).status_code == 403  # not for this site
     SupportGrant.objects.update(expires_at=timezone.now() - timedelta(seconds=1))
     assert site_client(iabang).get(path).status_code == 403  # expired
+
+
+def test_a_network_admin_merges_a_commune_from_the_console(network):
+    client = _login(network["dakdoa"])
+    glar, habau = network["glar"], network["habau"]
+    detail = client.get(f"{CONSOLE}{glar.pk}/").content.decode()
+    assert "Sáp nhập vào trang" in detail and "Xã Hà Bầu" in detail
+
+    unconfirmed = client.post(f"{CONSOLE}{glar.pk}/sap-nhap/", {"into": habau.pk})
+    assert "Hãy xác nhận trước khi sáp nhập." in unconfirmed.content.decode()
+    assert Tenant.objects.get(pk=glar.pk).status == Tenant.Status.ACTIVE
+
+    merged = client.post(
+        f"{CONSOLE}{glar.pk}/sap-nhap/", {"into": habau.pk, "confirm": "on"}, follow=True
+    )
+    assert "Đã sáp nhập Xã Glar vào Xã Hà Bầu" in merged.content.decode()
+    stored = Tenant.objects.get(pk=glar.pk)
+    assert stored.status == Tenant.Status.ARCHIVED and stored.merged_into_id == habau.pk
+    assert site_client(glar).get("/")["Location"] == "http://habau.localhost/"
+
+
+def test_the_console_offers_no_merge_into_the_parent_or_another_network(network):
+    client = _login(network["dakdoa"])
+    glar = network["glar"]
+    response = client.post(
+        f"{CONSOLE}{glar.pk}/sap-nhap/", {"into": network["dakdoa"].pk, "confirm": "on"}
+    )
+    assert "into" in response.context["merge_form"].errors  # shown beside the field
+    assert Tenant.objects.get(pk=glar.pk).status == Tenant.Status.ACTIVE
+
+
+def test_each_sites_admin_carries_its_own_name_not_wagtails(network):
+    login = site_client(network["iabang"]).get("/admin/login/").content.decode()
+    assert "Trang thông tin điện tử xã Ia Băng" in login
+    assert "Wagtail" not in login.split("<title>")[1].split("</title>")[0]
+    assert "Sign in to Wagtail" not in login and "Đăng nhập vào Wagtail" not in login
+    dashboard = _login(network["iabang"]).get("/admin/").content.decode()
+    assert "<title>" in dashboard and "Wagtail</title>" not in dashboard
+    assert "Trang thông tin điện tử xã Ia Băng" in dashboard
