@@ -17,6 +17,18 @@ def _sql(statement, params=()):
         return cursor.fetchall() if cursor.description else None
 
 
+# A leaf migration that changes no table (a field's encoder): forgetting its record puts a
+# site behind, and applying it again is harmless.
+FORGET_ONE = (
+    "DELETE FROM {}.django_migrations"
+    " WHERE app = 'wagtailforms' AND name = '0005_alter_formsubmission_form_data'"
+)
+
+
+def _applied_count(schema):
+    return _sql(f"SELECT count(*) FROM {schema}.django_migrations")
+
+
 def _applied_at(schema):
     return _sql(f'SELECT max(applied) FROM "{schema}".django_migrations')[0][0]
 
@@ -38,14 +50,13 @@ def test_an_up_to_date_network_is_checked_without_migrating_any_schema(network):
 def test_a_site_behind_is_migrated_and_the_others_are_left_alone(network):
     glar, habau = network["glar"], network["habau"]
     untouched = _applied_at(habau.schema_name)
-    _sql(f"DELETE FROM {glar.schema_name}.django_migrations WHERE app = 'editorial'")
+    complete = _applied_count(glar.schema_name)
+    _sql(FORGET_ONE.format(glar.schema_name))
     out = io.StringIO()
     call_command("migrate", stdout=out)
     assert "migrating 1." in out.getvalue()
     assert "[1/1] glar: migrated" in out.getvalue()
-    assert _sql(
-        f"SELECT count(*) FROM {glar.schema_name}.django_migrations WHERE app = 'editorial'"
-    ) == [(1,)]
+    assert _applied_count(glar.schema_name) == complete
     assert _applied_at(habau.schema_name) == untouched
 
 
@@ -56,13 +67,12 @@ def test_a_failing_site_is_reported_and_the_others_still_migrate(network):
     _sql(
         "DELETE FROM xahong.django_migrations WHERE app = 'wagtailcore' AND name = '0098_apitoken'"
     )
-    _sql(f"DELETE FROM {glar.schema_name}.django_migrations WHERE app = 'editorial'")
+    complete = _applied_count(glar.schema_name)
+    _sql(FORGET_ONE.format(glar.schema_name))
     out, err = io.StringIO(), io.StringIO()
     with pytest.raises(CommandError, match="1 schema\\(s\\) failed to migrate: xahong"):
         call_command("migrate", stdout=out, stderr=err)
     assert "xahong: FAILED" in err.getvalue()
     assert "glar: migrated" in out.getvalue()
     connection.set_schema_to_public()
-    assert _sql(
-        f"SELECT count(*) FROM {glar.schema_name}.django_migrations WHERE app = 'editorial'"
-    ) == [(1,)]
+    assert _applied_count(glar.schema_name) == complete

@@ -117,9 +117,13 @@ def schemas_behind(schemas: list[str]) -> list[str]:
         for app, name in MigrationLoader(None, ignore_no_migrations=True).disk_migrations
     )
     with connection.cursor() as cursor:
+        # pg_catalog, not information_schema: the latter checks privileges row by row over
+        # every table of every schema (100,000 at a thousand sites) and takes seconds.
         cursor.execute(
-            "SELECT table_schema FROM information_schema.tables"
-            " WHERE table_name = 'django_migrations' AND table_schema = ANY(%s)",
+            "SELECT n.nspname FROM pg_catalog.pg_class c"
+            " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+            " WHERE c.relname = 'django_migrations' AND c.relkind = 'r'"
+            " AND n.nspname = ANY(%s)",
             [schemas],
         )
         recorded = {row[0] for row in cursor.fetchall()}
