@@ -47,6 +47,10 @@ def awaiting_review(user) -> list[dict]:
     return items
 
 
+def _days(value: float | None) -> str | None:
+    return None if value is None else f"{value:.1f}".removesuffix(".0").replace(".", ",")
+
+
 class AwaitingReviewPanel(Component):
     name = "editorial_awaiting_review"
     template_name = "editorial/panels/awaiting_review.html"
@@ -75,5 +79,5 @@ class QuotaPanel(Component):
             "today": today,
             "quarter": f"{(today.month - 1) // 3 + 1}/{today.year}",
             "rows": stats.quota_progress(today, site),
-            "median_delay": stats.median_delay_days(*quarter),
+            "median_delay": _days(stats.median_delay_days(*quarter)),
         }
