@@ -6,7 +6,9 @@ the royalty screens (chief), and keeping contributors out of each other's drafts
 """
 
 from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
 from wagtail.models import GroupPagePermission, Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from editorial.roles import CHIEF, CONTRIBUTOR, DEPUTY, EDITOR, SITE_ADMIN
 
@@ -55,3 +57,26 @@ def set_contributor_sections(pages) -> None:
     ).delete()
     for page_id in wanted:
         GroupPagePermission.objects.get_or_create(group=group, page_id=page_id, permission=add_page)
+
+
+def visible_to_contributor(pages, user):
+    """Another author's draft (or a page with draft changes, whose draft title shows in
+    listings) is hidden from a contributor; published pages, their own pages, the sections
+    opened to them and any page with children (a section, to navigate through) are not."""
+    return pages.filter(
+        Q(owner=user)
+        | Q(live=True, has_unpublished_changes=False)
+        | Q(numchild__gt=0)
+        | Q(pk__in=contributor_sections().values("pk"))
+    )
+
+
+class BoardPagePermissionPolicy(PagePermissionPolicy):
+    """Wagtail's page policy, except that a contributor's explorable pages (what the admin's
+    page search and listings start from) leave out other authors' drafts."""
+
+    def explorable_instances(self, user):
+        pages = super().explorable_instances(user)
+        if is_contributor_only(user):
+            return visible_to_contributor(pages, user)
+        return pages

@@ -2,16 +2,23 @@
 withdrawal reason, the dashboard panels."""
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.views.pages.unpublish import UnpublishView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.models import Page
+from wagtail.permissions import register_permission_policy
 
 from editorial import views, withdrawal
-from editorial.access import is_chief, is_contributor_only, manages_board
+from editorial.access import (
+    BoardPagePermissionPolicy,
+    is_chief,
+    is_contributor_only,
+    manages_board,
+    visible_to_contributor,
+)
 from editorial.forms import RoyaltyBudgetForm, RoyaltyRateForm
 from editorial.models import RoyaltyBudget, RoyaltyRate
 from editorial.panels import AwaitingReviewPanel, QuotaPanel, awaiting_review
@@ -146,24 +153,22 @@ def royalty_menu_item():
 
 # --- contributors see their own drafts only ---------------------------------------------------
 
-
-def _visible_to_contributor(pages, user):
-    """Another author's draft (or draft changes: its draft title shows in listings) is not
-    theirs to see; published pages and their own are."""
-    return pages.filter(Q(owner=user) | Q(live=True, has_unpublished_changes=False))
+# The admin's page search filters by the registered policy's explorable pages, not by the
+# explorer hook below; registered here, before anything looks the policy up.
+register_permission_policy(Page, BoardPagePermissionPolicy(Page))
 
 
 @hooks.register("construct_explorer_page_queryset")
 def contributors_explore_their_own_drafts(parent_page, pages, request):
     if is_contributor_only(request.user):
-        return _visible_to_contributor(pages, request.user)
+        return visible_to_contributor(pages, request.user)
     return pages
 
 
 @hooks.register("construct_page_chooser_queryset")
 def contributors_choose_published_or_own(pages, request):
     if is_contributor_only(request.user):
-        return _visible_to_contributor(pages, request.user)
+        return visible_to_contributor(pages, request.user)
     return pages
 
 

@@ -116,6 +116,12 @@ def test_contributors_never_see_each_others_drafts(two_step_site):
     listing = other.get(f"/admin/pages/{page_id(site, slug='tin-tuc')}/")
     assert listing.status_code == 200
     assert "Bản nháp của CTV một" not in listing.content.decode()
+    search = other.get("/admin/pages/search/", {"q": "nháp"})
+    assert search.status_code == 200
+    assert "Bản nháp của CTV một" not in search.content.decode()
+    chooser = other.get(f"/admin/choose-page/{page_id(site, slug='tin-tuc')}/")
+    assert "Bản nháp của CTV một" not in chooser.content.decode()
+    assert other.get(f"/admin/pages/{draft.pk}/history/").status_code != 200
     assert other.get(f"/admin/pages/{draft.pk}/edit/").status_code != 200
     assert other.get(f"/admin/pages/{draft.pk}/view_draft/").status_code != 200
     # the author and the editors do see it
@@ -123,6 +129,8 @@ def test_contributors_never_see_each_others_drafts(two_step_site):
     assert "Bản nháp của CTV một" in own.content.decode()
     editor = member(site, "bientap").get(f"/admin/pages/{page_id(site, slug='tin-tuc')}/")
     assert "Bản nháp của CTV một" in editor.content.decode()
+    found = member(site, "ctv1").get("/admin/pages/search/", {"q": "nháp"}).content.decode()
+    assert "Bản nháp của CTV một" in found
 
 
 def test_contributors_cannot_reach_settings_users_or_board_screens(two_step_site):
