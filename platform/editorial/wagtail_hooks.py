@@ -182,6 +182,7 @@ def contributors_edit_only_their_own(request, page):
 
 hooks.register("before_unpublish_page", withdrawal.refuse_without_reason)
 hooks.register("after_unpublish_page", withdrawal.record_reason)
+hooks.register("before_bulk_action", withdrawal.refuse_bulk_unpublish)
 
 
 @hooks.register("register_log_actions")

@@ -37,6 +37,17 @@ def record_reason(request, page):
     )
 
 
+def refuse_bulk_unpublish(request, action_type, objects, action):
+    """``before_bulk_action``: a bulk unpublish would skip the reason; each item is withdrawn
+    on its own confirmation page instead."""
+    if action_type == "unpublish" and any(getattr(page, "live", False) for page in objects):
+        messages.error(request, _("Hãy gỡ từng tin bài để ghi lý do gỡ."))
+        if action.next_url and action.next_url != request.path:
+            return redirect(action.next_url)
+        return redirect("wagtailadmin_explore", objects[0].get_parent().pk)
+    return None
+
+
 class WithdrawFormatter(LogFormatter):
     label = gettext_lazy("Gỡ tin có lý do")
 

@@ -43,3 +43,15 @@ def test_only_those_who_may_publish_can_withdraw(two_step_site):
     for username in ("bientap", "ctv1", "quantri"):
         member(site, username).post(f"/admin/pages/{page.pk}/unpublish/", {"reason": "thử"})
         assert fresh(site, "Tin đang đăng").live, username
+
+
+def test_bulk_unpublish_is_refused_so_no_withdrawal_skips_its_reason(two_step_site):
+    site = two_step_site
+    chief = member(site, "truongban")
+    write(chief, site, "Tin một", action="action-publish")
+    write(chief, site, "Tin hai", action="action-publish")
+    ids = [fresh(site, "Tin một").pk, fresh(site, "Tin hai").pk]
+    query = "&".join(f"id={pk}" for pk in ids)
+    response = chief.post(f"/admin/bulk/wagtailcore/page/unpublish/?{query}", {}, follow=True)
+    assert "Hãy gỡ từng tin bài để ghi lý do gỡ." in response.content.decode()
+    assert fresh(site, "Tin một").live and fresh(site, "Tin hai").live
