@@ -13,6 +13,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView, View
@@ -94,9 +95,13 @@ class EditMemberView(BoardManagerRequired, BoardPage, FormView):
     form_class = MemberForm
     page_title = gettext_lazy("Sửa thông tin thành viên")
 
-    def setup(self, request, *args, user_id, **kwargs):
-        super().setup(request, *args, **kwargs)
-        self.member = get_object_or_404(get_user_model(), pk=user_id)
+    @cached_property
+    def member(self):
+        """Looked up after the role check of ``dispatch``."""
+        member = get_object_or_404(get_user_model(), pk=self.kwargs["user_id"])
+        if member.is_superuser and not self.request.user.is_superuser:
+            raise PermissionDenied  # the platform's operators are not the board's to change
+        return member
 
     def get_initial(self):
         detail = BoardMember.objects.filter(user=self.member).first()
@@ -123,6 +128,8 @@ class ToggleActiveView(BoardManagerRequired, View):
         member = get_object_or_404(get_user_model(), pk=user_id)
         if member == request.user:
             messages.error(request, _("Không thể tự khóa tài khoản của chính mình."))
+        elif member.is_superuser and not request.user.is_superuser:
+            raise PermissionDenied  # the platform's operators are not the board's to lock
         else:
             members.set_active(member, not member.is_active)
             message = (

@@ -170,3 +170,15 @@ def test_the_chief_opens_a_section_to_contributors(two_step_site):
 
     with schema_context(site.schema_name):
         assert not Page.objects.filter(title="Không còn được viết").exists()
+
+
+def test_the_board_cannot_lock_or_change_the_platform_operators(two_step_site):
+    site = two_step_site
+    with schema_context(site.schema_name):
+        operator = get_user_model().objects.create_superuser("vanhanh", "vh@portal.vn", "x")
+    chief = member(site, "truongban")
+    assert chief.post(f"/admin/ban-bien-tap/{operator.pk}/khoa/").status_code in (302, 403)
+    change = {"full_name": "Đổi", "roles": ["contributor"], "unit": _unit(site)}
+    assert chief.post(f"/admin/ban-bien-tap/{operator.pk}/", change).status_code in (302, 403)
+    operator = _user(site, "vanhanh")
+    assert operator.is_active and operator.is_superuser and not operator.groups.exists()
