@@ -1,10 +1,11 @@
 """Dashboard panels of the board: items awaiting the user's review, and quotas with delay."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.admin.ui.components import Component
-from wagtail.models import Site, TaskState
+from wagtail.models import Page, Site, TaskState
 
 from content.models import NewsPage
 from editorial import stats
@@ -25,15 +26,20 @@ def awaiting_review(user) -> list[dict]:
     now = timezone.now()
     states = (
         TaskState.objects.reviewable_by(user)
+        .filter(workflow_state__base_content_type=ContentType.objects.get_for_model(Page))
         .select_related("workflow_state", "task")
         .order_by("started_at")
     )
+    states = list(states)
+    pages = Page.objects.filter(
+        pk__in=[int(state.workflow_state.object_id) for state in states]
+    ).specific()
+    pages = {page.pk: page for page in pages}  # one query per page type, not per item
     items = []
     for state in states:
-        page = state.workflow_state.content_object
+        page = pages.get(int(state.workflow_state.object_id))
         if page is None:
             continue
-        page = page.specific
         items.append(
             {
                 "page": page,
