@@ -30,6 +30,17 @@ def set_workflow(home, approval_steps: int) -> None:
     WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})
 
 
+def choose_review(home, approval_steps: int) -> None:
+    """A board switching its review from its settings: the workflow, and the network's record
+    of the choice (``Tenant.approval_steps`` in the public schema, read by the console)."""
+    from django.db import connection
+
+    from tenants.models import Tenant
+
+    set_workflow(home, approval_steps)
+    Tenant.objects.filter(schema_name=connection.schema_name).update(approval_steps=approval_steps)
+
+
 def grant_deputy_documents(documents_section) -> None:
     """The deputy publishes documents (and only those) without the chief."""
     if documents_section is None:

@@ -25,6 +25,17 @@ MAX_BUDGET = 100_000_000_000
 MAX_MONTHLY_TARGET = 1000
 
 
+def current_approval_steps() -> int:
+    """The review the site already runs (chosen at provisioning), so a new settings row
+    starts from it instead of silently switching the site to another workflow."""
+    from wagtail.models import WorkflowPage
+
+    from editorial.roles import ONE_STEP_WORKFLOW
+
+    names = WorkflowPage.objects.filter(page__depth=2).values_list("workflow__name", flat=True)
+    return 1 if ONE_STEP_WORKFLOW in names else 2
+
+
 @register_setting(icon="group")
 class BoardSettings(BaseSiteSetting):
     """The board's own choices for its site."""
@@ -35,9 +46,23 @@ class BoardSettings(BaseSiteSetting):
         validators=[MaxValueValidator(MAX_MONTHLY_TARGET)],
         help_text=_("Tỉnh giao 12 tin bài mỗi tháng; Trưởng ban có thể đặt chỉ tiêu khác."),
     )
+    approval_steps = models.PositiveSmallIntegerField(
+        _("quy trình duyệt tin"),
+        choices=[(1, _("Một bước: Trưởng ban duyệt")), (2, _("Hai bước: Phó ban, rồi Trưởng ban"))],
+        default=current_approval_steps,
+        help_text=_("Áp dụng ngay cho các tin bài gửi duyệt sau khi lưu."),
+    )
 
     class Meta:
         verbose_name = _("thiết lập Ban biên tập")
+
+    def save(self, *args, **kwargs):
+        """The choice takes effect as Wagtail's workflow on the site's home page."""
+        from editorial.board import choose_review
+
+        super().save(*args, **kwargs)
+        if self.approval_steps != current_approval_steps():
+            choose_review(self.site.root_page, self.approval_steps)
 
 
 class BoardMember(models.Model):

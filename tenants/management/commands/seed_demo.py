@@ -7,6 +7,7 @@ from django_tenants.utils import schema_context
 from wagtail.models import Site
 
 from content.demo import populate_site
+from editorial.demo import populate_board
 from tenants import demo
 from tenants.models import Tenant
 from tenants.services import create_site
@@ -44,6 +45,7 @@ class Command(BaseCommand):
             if not dry_run:
                 with schema_context(tenant.schema_name):
                     populate_site(tenant, Site.objects.get(is_default_site=True).root_page)
+                    populate_board()
                     _ensure_admin(settings.PORTAL_DEMO_PASSWORD)
             parent = parent or tenant
             sites.append(tenant)

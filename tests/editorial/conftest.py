@@ -1,0 +1,128 @@
+"""A site with a whole board, and helpers that act as its members would, through the admin."""
+
+import json
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django_tenants.utils import schema_context
+
+from editorial.models import BoardMember
+from editorial.roles import CHIEF, CONTRIBUTOR, DEPUTY, EDITOR, SITE_ADMIN
+from portal.text import slugify_vietnamese
+from tenants.services import create_site
+from tests.conftest import site_client
+
+PASSWORD = "Ban-bien-tap-2026"
+BODY = json.dumps(
+    {
+        "blocks": [
+            {
+                "key": "k1",
+                "text": "Nội dung.",
+                "type": "unstyled",
+                "depth": 0,
+                "inlineStyleRanges": [],
+                "entityRanges": [],
+            }
+        ],
+        "entityMap": {},
+    }
+)
+MEMBERS = (
+    ("truongban", CHIEF),
+    ("phoban", DEPUTY),
+    ("bientap", EDITOR),
+    ("ctv1", CONTRIBUTOR),
+    ("ctv2", CONTRIBUTOR),
+    ("quantri", SITE_ADMIN),
+)
+
+
+def make_board_site(demo_network, name, approval_steps):
+    """A new commune site (inside the test's transaction) with one user per role; the
+    contributors write for the unit "Trường Tiểu học" in the news section."""
+    from wagtail.models import Page
+
+    from content.models import ContributingUnit
+    from editorial.access import set_contributor_sections
+
+    tenant = create_site(
+        name=name, kind="commune", parent=demo_network["dakdoa"], approval_steps=approval_steps
+    ).tenant
+    with schema_context(tenant.schema_name):
+        school = ContributingUnit.objects.create(name="Trường Tiểu học", monthly_target=2)
+        for username, role in MEMBERS:
+            user = get_user_model().objects.create_user(
+                username, email=f"{username}@xa.gov.vn", password=PASSWORD
+            )
+            user.groups.add(Group.objects.get(name=role.group_name))
+            if role is CONTRIBUTOR:
+                BoardMember.objects.create(user=user, unit=school)
+        set_contributor_sections([Page.objects.get(slug="tin-tuc")])
+    return tenant
+
+
+@pytest.fixture
+def two_step_site(db, demo_network):
+    return make_board_site(demo_network, "Xã Ia Pết", 2)
+
+
+@pytest.fixture
+def one_step_site(db, demo_network):
+    return make_board_site(demo_network, "Xã Ia Băng Mới", 1)
+
+
+def member(site, username):
+    client = site_client(site)
+    response = client.post("/admin/login/", {"username": username, "password": PASSWORD})
+    assert response.status_code == 302, f"{username} should log in"
+    return client
+
+
+def page_id(site, **lookup):
+    from wagtail.models import Page
+
+    with schema_context(site.schema_name):
+        return Page.objects.get(**lookup).pk
+
+
+def fresh(site, title):
+    from wagtail.models import Page
+
+    with schema_context(site.schema_name):
+        return Page.objects.get(title=title).specific
+
+
+def write(client, site, title, action="action-submit", kind="tin", **fields):
+    """The NewsPage add form in the news section, as the editor sends it."""
+    with schema_context(site.schema_name):
+        from content.models import ContributingUnit
+
+        unit = ContributingUnit.objects.get(name="Trường Tiểu học").pk
+    data = {
+        "title": title,
+        "slug": slugify_vietnamese(title),
+        "kind": kind,
+        "date": "20/11/2026",
+        "lead": "Tin.",
+        "body": BODY,
+        "author": "Nguyễn Văn An",
+        "contributing_unit": unit,
+        "comments-TOTAL_FORMS": "0",
+        "comments-INITIAL_FORMS": "0",
+        "comments-MIN_NUM_FORMS": "0",
+        "comments-MAX_NUM_FORMS": "1000",
+        action: action,
+        **fields,
+    }
+    return client.post(f"/admin/pages/add/content/newspage/{page_id(site, slug='tin-tuc')}/", data)
+
+
+def task_action(client, site, page, action, comment=""):
+    with schema_context(site.schema_name):
+        task_state = page.current_workflow_task_state
+        assert task_state is not None, "the page should be in review"
+    return client.post(
+        f"/admin/pages/workflow/action/{page.pk}/{action}/{task_state.pk}/", {"comment": comment}
+    )
