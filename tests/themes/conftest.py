@@ -10,6 +10,12 @@ PASSWORD = "demo-portal-2026"
 
 @pytest.fixture
 def network(db, demo_network):
+    """The demo sites, with no network theme or campaign banner left by another test (a
+    browser test's are committed; this test's transaction removes them, then rolls back)."""
+    from themes.models import CampaignBanner, NetworkTheme
+
+    CampaignBanner.objects.all().delete()
+    NetworkTheme.objects.all().delete()
     return {slug: Tenant.objects.get(pk=t.pk) for slug, t in demo_network.items()}
 
 
