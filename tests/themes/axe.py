@@ -47,6 +47,7 @@ def serious_violations(page, source: str) -> list[str]:
                                             'best-practice']},
             resultTypes: ['violations']})"""
     )
+    assert len(result["passes"]) > 20, "axe did not run its rules"
     return [
         f"{v['impact']} {v['id']}: {node['target']} {node.get('failureSummary', '')[:200]}"
         for v in result["violations"]

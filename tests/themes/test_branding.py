@@ -1,6 +1,8 @@
 """Per-site branding (issue 6, item 2): set in each site's admin, shown only on that site,
 and nothing a site sets can inject markup or break the layout."""
 
+import re
+
 from django_tenants.utils import schema_context
 
 from tests.themes.conftest import admin_client, home
@@ -153,3 +155,42 @@ def test_contrast_ratio_follows_wcag():
     assert round(contrast_ratio("#ffffff", "#000000"), 1) == 21.0
     assert round(contrast_ratio("#a50e0e", "#ffffff"), 2) == 7.87
     assert round(contrast_ratio("#767676", "#ffffff"), 2) == 4.54  # the lightest AA grey
+
+
+def test_the_emblem_and_banner_image_are_served_as_renditions(network):
+    """The header shows the site's emblem beside its full name, and its banner image as a
+    responsive set of renditions, never the uploaded original."""
+    import io
+
+    from django.core.files.images import ImageFile
+    from wagtail.images.models import Image
+    from wagtail.models import Site
+
+    from content.demo import png_bytes
+    from themes.branding.models import SiteBranding
+
+    iabang = network["iabang"]
+    with schema_context(iabang.schema_name):
+        emblem = Image(
+            title="Biểu trưng",
+            file=ImageFile(io.BytesIO(png_bytes(400, 400, (200, 20, 20))), name="bieu-trung.png"),
+        )
+        emblem.save()
+        banner = Image(
+            title="Băng rôn",
+            file=ImageFile(io.BytesIO(png_bytes(1800, 300, (20, 90, 160))), name="bang-ron.png"),
+        )
+        banner.save()
+        SiteBranding.objects.update_or_create(
+            site=Site.objects.get(is_default_site=True),
+            defaults={"emblem": emblem, "banner_image": banner},
+        )
+    page = home(iabang)
+    header = page.split('<header class="site-header">', 1)[1].split("</header>", 1)[0]
+    emblem_tag = re.search(r"<img[^>]*emblem[^>]*>", header).group(0)
+    assert 'class="emblem"' in emblem_tag and 'alt=""' in emblem_tag
+    assert re.search(r'src="/media/iabang/images/bieu-trung\.[^"]*height-64', emblem_tag)
+    assert 'srcset="/media/iabang/images/bang-ron.' in header and "1440x240" in header
+    assert "original_images" not in header
+    assert 'class="site-name">Trang thông tin điện tử xã Ia Băng</span>' in header
+    assert "bieu-trung" not in home(network["habau"])

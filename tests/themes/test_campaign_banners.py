@@ -11,7 +11,8 @@ from django_tenants.utils import schema_context
 
 from tenants.models import Tenant
 from tenants.services import create_site
-from tests.themes.conftest import admin_client, home
+from tests.conftest import site_client
+from tests.themes.conftest import PASSWORD, admin_client, home
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 BANNERS = "/admin/mang-luoi/bang-ron/"
@@ -204,22 +205,38 @@ def test_the_receipt_comes_from_each_sites_rendered_home_page(network):
     assert 'data-showing="yes"' not in page
 
 
-def test_a_sites_board_adds_its_own_banner_shown_only_there(network):
+def _board_user(tenant, username, group):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    with schema_context(tenant.schema_name):
+        user = get_user_model().objects.create_user(username, password=PASSWORD)
+        user.groups.add(Group.objects.get(name=group))
+    client = site_client(tenant)
+    client.post("/admin/login/", {"username": username, "password": PASSWORD})
+    return client
+
+
+def test_a_sites_chief_adds_its_own_banner_shown_only_there(network):
     iabang, habau = network["iabang"], network["habau"]
-    admin = admin_client(iabang)
     now = timezone.localtime()
-    response = admin.post(
-        "/admin/snippets/branding/sitebanner/add/",
-        {
-            "title": "Lịch tiếp công dân tháng 12",
-            "text": "Thứ Năm hằng tuần tại trụ sở xã",
-            "image": "",
-            "link": "",
-            "starts_at": (now - timedelta(hours=1)).strftime("%d/%m/%Y %H:%M"),
-            "ends_at": (now + timedelta(days=1)).strftime("%d/%m/%Y %H:%M"),
-        },
-    )
+    form = {
+        "title": "Lịch tiếp công dân tháng 12",
+        "text": "Thứ Năm hằng tuần tại trụ sở xã",
+        "image": "",
+        "link": "",
+        "starts_at": (now - timedelta(hours=1)).strftime("%d/%m/%Y %H:%M"),
+        "ends_at": (now + timedelta(days=1)).strftime("%d/%m/%Y %H:%M"),
+    }
+    add = "/admin/snippets/branding/sitebanner/add/"
+    editor = _board_user(iabang, "bientap", "Biên tập viên")
+    assert editor.post(add, form)["Location"] == "/admin/"  # refused: editors do not
+    assert "Lịch tiếp công dân tháng 12" not in home(iabang)
+
+    chief = _board_user(iabang, "truongban", "Trưởng ban")
+    response = chief.post(add, form)
     assert response.status_code == 302, response.content.decode()[-3000:]
+    assert response["Location"] != "/admin/"
     assert "Lịch tiếp công dân tháng 12" in home(iabang)
     assert "Lịch tiếp công dân tháng 12" not in home(habau)
 
@@ -233,3 +250,34 @@ def test_the_banner_screens_belong_to_the_parent_portal(network):
     assert member.post(BANNERS + f"{banner.pk}/go/", {"withdrawn": "1"})["Location"] == "/admin/"
     banner.refresh_from_db()
     assert not banner.withdrawn
+
+
+def test_a_banner_image_is_shared_by_every_site_and_size_limited(network, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from content.demo import png_bytes
+    from themes.models import CampaignBanner
+
+    console = admin_client(network["dakdoa"])
+    now = timezone.now()
+    form = {
+        "title": "Ngày Chuyển đổi số quốc gia 10/10",
+        "starts_at": _local(now - timedelta(minutes=1)),
+        "ends_at": _local(now + timedelta(days=1)),
+        "target": "all",
+    }
+    too_big = SimpleUploadedFile("lon.png", b"\x89PNG" + b"0" * (1024 * 1024 + 1), "image/png")
+    response = console.post(BANNERS + "tao-moi/", {**form, "image": too_big})
+    assert response.status_code == 200
+    assert not CampaignBanner.objects.exists()
+
+    image = SimpleUploadedFile("cds.png", png_bytes(1200, 200, (11, 83, 148)), "image/png")
+    assert console.post(BANNERS + "tao-moi/", {**form, "image": image}).status_code == 302
+    banner = CampaignBanner.objects.get()
+    assert (banner.image_width, banner.image_height) == (1200, 200)
+    stored = settings.MEDIA_ROOT / "_network" / banner.image.name
+    assert stored.exists()
+    for slug in ("iabang", "dakdoa"):
+        page = home(network[slug])
+        tag = f'<img src="/media/_network/{banner.image.name}" alt="Ngày Chuyển đổi số quốc gia'
+        assert tag in page, slug

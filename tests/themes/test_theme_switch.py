@@ -57,7 +57,9 @@ def test_a_sites_own_theme_overrides_the_networks(network):
 
     NetworkTheme.objects.create(portal=network["dakdoa"], theme="modern:1")
     with schema_context("iabang"):
-        SiteBranding.objects.create(site=Site.objects.get(is_default_site=True), theme="classic:1")
+        SiteBranding.objects.update_or_create(
+            site=Site.objects.get(is_default_site=True), defaults={"theme": "classic:1"}
+        )
     assert _theme_of(home(network["iabang"])) == "classic:1"
     assert _theme_of(home(network["habau"])) == "modern:1"
 
