@@ -1,20 +1,26 @@
 """The board's chief and deputy may run their own banners; the chief and the site
 administrator may change the site's branding. In every schema (template and existing sites),
-so every new site is born with it."""
+so every new site is born with it.
+
+The groups are fetched or created by name, as editorial's own migration does, rather than
+depending on that migration: a site whose editorial history is replayed (``migrate`` after a
+repair) must not find this one "applied before its dependency"."""
 
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
+from editorial.roles import CHIEF, DEPUTY, SITE_ADMIN
+
 GRANTS = {
-    "Trưởng ban": (
+    CHIEF.group_name: (
         "change_sitebranding",
         "add_sitebanner",
         "change_sitebanner",
         "delete_sitebanner",
         "view_sitebanner",
     ),
-    "Phó ban": ("add_sitebanner", "change_sitebanner", "view_sitebanner"),
-    "Quản trị trang": ("change_sitebranding",),
+    DEPUTY.group_name: ("add_sitebanner", "change_sitebanner", "view_sitebanner"),
+    SITE_ADMIN.group_name: ("change_sitebranding",),
 }
 
 
@@ -26,19 +32,17 @@ def grant(apps, schema_editor):
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     for name, codenames in GRANTS.items():
-        group = Group.objects.filter(name=name).first()
-        if group is not None:
-            group.permissions.add(
-                *Permission.objects.filter(
-                    content_type__app_label="branding", codename__in=codenames
-                )
-            )
+        group, _created = Group.objects.get_or_create(name=name)
+        group.permissions.add(
+            *Permission.objects.filter(content_type__app_label="branding", codename__in=codenames)
+        )
 
 
 class Migration(migrations.Migration):
     dependencies = [
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("contenttypes", "0002_remove_content_type_name"),
         ("branding", "0001_site_branding_and_banners"),
-        ("editorial", "0001_board_roles_and_workflows"),
     ]
 
     operations = [migrations.RunPython(grant, migrations.RunPython.noop)]
