@@ -62,6 +62,7 @@ TENANT_APPS = [
     "django_filters",
     "content",
     "editorial",
+    "themes.branding",  # each site's branding and own banners; `themes` itself is network-wide
 ]
 
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
@@ -91,6 +92,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "themes.middleware.ThemePreviewMiddleware",  # theme previews are never cached (issue 6)
 ]
 
 TEMPLATES = [

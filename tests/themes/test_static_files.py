@@ -1,0 +1,24 @@
+"""Static files in production (issue 6, item 5): collected once with hashed names that pages
+link to, so nginx may let browsers cache them for a year (docker/nginx.conf)."""
+
+import re
+
+from django.core.management import call_command
+from django.test import override_settings
+
+from tests.themes.conftest import home
+
+
+def test_production_pages_link_hashed_theme_files(network, tmp_path, settings):
+    storages = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+    }
+    with override_settings(STATIC_ROOT=tmp_path, STORAGES=storages, DEBUG=False):
+        call_command("collectstatic", interactive=False, verbosity=0)
+        page = home(network["iabang"])
+    links = re.findall(r'href="/static/(themes/css/[^"]+)"', page)
+    assert len(links) == 2, links  # the shared layout and the theme
+    for link in links:
+        assert re.search(r"\.[0-9a-f]{12}\.css$", link), link
+        assert (tmp_path / link).exists()
