@@ -323,21 +323,24 @@ def create_network():
 
     from tenants.services import create_site
 
-    parent = create_site(name="Huyện Bench", slug="bench", kind="district", domain="bench.local")
+    parent = create_site(
+        name="Huyện Bench", slug="bench", kind="district", domain="bench.local"
+    ).tenant
     commune = create_site(
         name="Xã Bench Một", slug="benchmot", kind="commune", domain="benchmot.local", parent=parent
-    )
+    ).tenant
 
     with connection.cursor() as cursor:
         cursor.execute(
             """
             INSERT INTO public.tenants_tenant
                 (schema_name, name, short_name, slug, kind, parent_id, status, created_at,
-                 updated_at)
+                 updated_at, approval_steps, created_by)
             SELECT 'nosite_' || g,
                    'Xã ' || (%s::text[])[1 + g %% cardinality(%s::text[])] || ' ' || g,
                    '', 'site' || g, 'commune', %s,
-                   CASE WHEN g %% 200 = 0 THEN 'suspended' ELSE 'active' END, now(), now()
+                   CASE WHEN g %% 200 = 0 THEN 'suspended' ELSE 'active' END, now(), now(),
+                   2, 'bench'
             FROM generate_series(3, %s) g
             """,
             [PLACES, PLACES, parent.pk, SITES],
