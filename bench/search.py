@@ -596,15 +596,16 @@ def run_queries(queries, repeat_label):
         matched += bool(result.total)
         timings.append(elapsed)
         by_kind.setdefault(kind, []).append(elapsed)
+        by_kind.setdefault("filter: " + ("+".join(sorted(filters)) or "none"), []).append(elapsed)
     print(
         f"\n{repeat_label}: {len(queries)} queries, {matched} with hits"
         " (facets and snippets included)"
     )
-    print(f"  {'class':<16} {'n':>4} {'p50':>7} {'p95':>7} {'p99':>7} {'max':>7}   (ms)")
+    print(f"  {'class':<20} {'n':>4} {'p50':>7} {'p95':>7} {'p99':>7} {'max':>7}   (ms)")
     rows = [("ALL", timings), *sorted(by_kind.items())]
     for name, values in rows:
         print(
-            f"  {name:<16} {len(values):>4} {statistics.median(values):7.1f}"
+            f"  {name:<20} {len(values):>4} {statistics.median(values):7.1f}"
             f" {percentile(values, 0.95):7.1f} {percentile(values, 0.99):7.1f} {max(values):7.1f}"
         )
     return timings
