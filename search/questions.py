@@ -24,7 +24,11 @@ def entry_key(question) -> int:
 def question_document(question, site_id: int, url: str, section: str) -> dict:
     extra = {str(key): clean_text(value) for key, value in question.search_extra().items() if value}
     answered = as_datetime(question.answered_at) or timezone.now()
-    body = clean_text(f"{question.question} {question.answer} {question.answered_by}")
+    # The tracking code is searchable but goes in the body, not the keywords: keywords feed
+    # the lexicon the typo correction draws on, and random codes would be offered as words.
+    body = clean_text(
+        f"{question.question} {question.answer} {question.answered_by} {question.code}"
+    )
     return {
         "site_id": site_id,
         "page_id": entry_key(question),
@@ -33,7 +37,7 @@ def question_document(question, site_id: int, url: str, section: str) -> dict:
         "title": clean_text(question.search_title()),
         "summary": clean_text(question.search_summary()),
         "body": body,
-        "keywords": " ".join(extra.values()),
+        "keywords": " ".join(value for key, value in extra.items() if key != "code"),
         "kind": "question",
         "section": section,
         "extra": extra,
