@@ -1,6 +1,7 @@
 """Cross-site search on PostgreSQL: build a synthetic corpus, time queries, print the figures.
 
 Run:  .venv/bin/python bench/search.py [--entries 100000] [--queries 300] [--reuse] [--keep]
+                                       [--compare OLD_POSTGRES_PY]
 
 Works on a scratch database (``bench_search_<entries>``) of the embedded server (or of
 DATABASE_URL's server), dropped at the end unless --keep; --reuse queries a kept corpus again.
@@ -611,6 +612,39 @@ def run_queries(queries, repeat_label):
     return timings
 
 
+def compare(queries, other_file):
+    """Paired timing: another version of the PostgreSQL backend (a file, e.g. from
+    ``git show REV:search/backends/postgres.py``) against this one, alternating query by query
+    so that both see the same load. Prints p50/p95 of each and how many totals differ."""
+    import importlib.util
+
+    from search.backends.postgres import PostgresBackend
+    from search.query import SearchQuery
+
+    spec = importlib.util.spec_from_file_location("other_postgres", other_file)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    backends = {"other": module.PostgresBackend(), "this": PostgresBackend()}
+    timings = {name: [] for name in backends}
+    differ = 0
+    for number, (_kind, text, filters, page) in enumerate(queries):
+        query = SearchQuery.build(text, page=page, **filters)
+        order = list(backends) if number % 2 else list(reversed(backends))
+        totals = {}
+        for name in order:
+            start = time.perf_counter()
+            result = backends[name].search(query)
+            timings[name].append((time.perf_counter() - start) * 1000)
+            totals[name] = (result.total, result.total_is_exact)
+        differ += totals["other"] != totals["this"]
+    print(f"\npaired with {other_file}: {len(queries)} queries, {differ} totals differ")
+    for name, values in timings.items():
+        print(
+            f"  {name:<6} p50 {statistics.median(values):7.1f}  p95 {percentile(values, 0.95):7.1f}"
+            f"  p99 {percentile(values, 0.99):7.1f}  (ms)"
+        )
+
+
 def publish_to_visible(parent, commune, tries=5):
     """A news item published on one site, searched from another: seconds until it shows."""
     from django.db import connection, transaction
@@ -682,6 +716,9 @@ def main():
     parser.add_argument("--runs", type=int, default=2, help="measured passes over the queries")
     parser.add_argument("--reuse", action="store_true", help="query the kept corpus again")
     parser.add_argument("--keep", action="store_true", help="keep the scratch database")
+    parser.add_argument(
+        "--compare", metavar="FILE", help="also time another postgres.py, paired query by query"
+    )
     args = parser.parse_args()
 
     use_scratch_database(args.entries)
@@ -711,6 +748,8 @@ def main():
     queries = make_queries(args.queries, site_ids)
     for run in range(1, args.runs + 1):
         run_queries(queries, f"run {run}")
+    if args.compare:
+        compare(queries, args.compare)
     publish_to_visible(parent, commune)
     if not args.keep:
         connection.close()
