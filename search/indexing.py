@@ -83,8 +83,12 @@ def index_site(site_id: int) -> int:
     For what arrives live without any publish signal: a new site's skeleton pages, which come
     with the schema clone (``tenants.services.create_site`` calls this in its transaction).
     """
-    from wagtail.models import Page
+    from wagtail.models import Page, Site
 
+    # create_site sets the Site's host name with an update, which Wagtail's cache of site root
+    # paths does not see; an earlier site of the same schema name (deleted, or a rolled-back
+    # transaction) may have left its host there. The URLs stored must be this site's.
+    Site.clear_site_root_paths_cache()
     pages = Page.objects.filter(depth__gt=1, live=True).specific().iterator()
     events = [page_event(page, site_id) for page in pages]
     events += site_question_events(site_id)

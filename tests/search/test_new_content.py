@@ -4,6 +4,7 @@ citizens' questions the board answers and makes public (issue 7, gaps 1 and 2)."
 import re
 
 from django.core.management import call_command
+from django.db import transaction
 from django_tenants.utils import schema_context
 from wagtail.models import Page
 
@@ -34,6 +35,19 @@ def test_a_new_sites_sections_are_found_from_another_site_without_a_rebuild(netw
     with schema_context(new.schema_name):
         live = Page.objects.filter(depth__gt=1, live=True).count()
     assert Entry.objects.filter(site_id=new.pk).count() == live >= 10
+
+
+def test_a_site_made_again_under_the_same_name_is_indexed_at_its_own_address(network):
+    district = Tenant.objects.get(slug="dakdoa")
+    with transaction.atomic():  # a first "iapet" (at iapet.dakdoa.localhost), rolled back
+        create_site(name="Xã Ia Pết", slug="iapet", kind="commune", parent=district)
+        transaction.set_rollback(True)
+    new = create_site(
+        name="Xã Ia Pết", slug="iapet", kind="commune", domain="iapet.localhost", parent=district
+    ).tenant
+    urls = list(Entry.objects.filter(site_id=new.pk).values_list("url", flat=True))
+    assert len(urls) >= 10
+    assert all(url.startswith("http://iapet.localhost/") for url in urls), urls
 
 
 def _ask(tenant, text, *, name="Nguyễn Văn Hỏi", contact="0905123456"):
