@@ -1,6 +1,7 @@
 """Cross-site search on PostgreSQL: build a synthetic corpus, time queries, print the figures.
 
 Run:  .venv/bin/python bench/search.py [--entries 100000] [--queries 300] [--reuse] [--keep]
+                                       [--compare OLD_POSTGRES_PY]
 
 Works on a scratch database (``bench_search_<entries>``) of the embedded server (or of
 DATABASE_URL's server), dropped at the end unless --keep; --reuse queries a kept corpus again.
@@ -323,21 +324,24 @@ def create_network():
 
     from tenants.services import create_site
 
-    parent = create_site(name="Huyện Bench", slug="bench", kind="district", domain="bench.local")
+    parent = create_site(
+        name="Huyện Bench", slug="bench", kind="district", domain="bench.local"
+    ).tenant
     commune = create_site(
         name="Xã Bench Một", slug="benchmot", kind="commune", domain="benchmot.local", parent=parent
-    )
+    ).tenant
 
     with connection.cursor() as cursor:
         cursor.execute(
             """
             INSERT INTO public.tenants_tenant
                 (schema_name, name, short_name, slug, kind, parent_id, status, created_at,
-                 updated_at)
+                 updated_at, approval_steps, created_by)
             SELECT 'nosite_' || g,
                    'Xã ' || (%s::text[])[1 + g %% cardinality(%s::text[])] || ' ' || g,
                    '', 'site' || g, 'commune', %s,
-                   CASE WHEN g %% 200 = 0 THEN 'suspended' ELSE 'active' END, now(), now()
+                   CASE WHEN g %% 200 = 0 THEN 'suspended' ELSE 'active' END, now(), now(),
+                   2, 'bench'
             FROM generate_series(3, %s) g
             """,
             [PLACES, PLACES, parent.pk, SITES],
@@ -593,18 +597,52 @@ def run_queries(queries, repeat_label):
         matched += bool(result.total)
         timings.append(elapsed)
         by_kind.setdefault(kind, []).append(elapsed)
+        by_kind.setdefault("filter: " + ("+".join(sorted(filters)) or "none"), []).append(elapsed)
     print(
         f"\n{repeat_label}: {len(queries)} queries, {matched} with hits"
         " (facets and snippets included)"
     )
-    print(f"  {'class':<16} {'n':>4} {'p50':>7} {'p95':>7} {'p99':>7} {'max':>7}   (ms)")
+    print(f"  {'class':<20} {'n':>4} {'p50':>7} {'p95':>7} {'p99':>7} {'max':>7}   (ms)")
     rows = [("ALL", timings), *sorted(by_kind.items())]
     for name, values in rows:
         print(
-            f"  {name:<16} {len(values):>4} {statistics.median(values):7.1f}"
+            f"  {name:<20} {len(values):>4} {statistics.median(values):7.1f}"
             f" {percentile(values, 0.95):7.1f} {percentile(values, 0.99):7.1f} {max(values):7.1f}"
         )
     return timings
+
+
+def compare(queries, other_file):
+    """Paired timing: another version of the PostgreSQL backend (a file, e.g. from
+    ``git show REV:search/backends/postgres.py``) against this one, alternating query by query
+    so that both see the same load. Prints p50/p95 of each and how many totals differ."""
+    import importlib.util
+
+    from search.backends.postgres import PostgresBackend
+    from search.query import SearchQuery
+
+    spec = importlib.util.spec_from_file_location("other_postgres", other_file)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    backends = {"other": module.PostgresBackend(), "this": PostgresBackend()}
+    timings = {name: [] for name in backends}
+    differ = 0
+    for number, (_kind, text, filters, page) in enumerate(queries):
+        query = SearchQuery.build(text, page=page, **filters)
+        order = list(backends) if number % 2 else list(reversed(backends))
+        totals = {}
+        for name in order:
+            start = time.perf_counter()
+            result = backends[name].search(query)
+            timings[name].append((time.perf_counter() - start) * 1000)
+            totals[name] = (result.total, result.total_is_exact)
+        differ += totals["other"] != totals["this"]
+    print(f"\npaired with {other_file}: {len(queries)} queries, {differ} totals differ")
+    for name, values in timings.items():
+        print(
+            f"  {name:<6} p50 {statistics.median(values):7.1f}  p95 {percentile(values, 0.95):7.1f}"
+            f"  p99 {percentile(values, 0.99):7.1f}  (ms)"
+        )
 
 
 def publish_to_visible(parent, commune, tries=5):
@@ -678,6 +716,9 @@ def main():
     parser.add_argument("--runs", type=int, default=2, help="measured passes over the queries")
     parser.add_argument("--reuse", action="store_true", help="query the kept corpus again")
     parser.add_argument("--keep", action="store_true", help="keep the scratch database")
+    parser.add_argument(
+        "--compare", metavar="FILE", help="also time another postgres.py, paired query by query"
+    )
     args = parser.parse_args()
 
     use_scratch_database(args.entries)
@@ -707,6 +748,8 @@ def main():
     queries = make_queries(args.queries, site_ids)
     for run in range(1, args.runs + 1):
         run_queries(queries, f"run {run}")
+    if args.compare:
+        compare(queries, args.compare)
     publish_to_visible(parent, commune)
     if not args.keep:
         connection.close()

@@ -65,7 +65,7 @@ def _summary(page, body: str) -> str:
     return body[:SUMMARY_LENGTH].rsplit(" ", 1)[0] + "…"
 
 
-def _as_datetime(value) -> datetime.datetime | None:
+def as_datetime(value) -> datetime.datetime | None:
     if value is None:
         return None
     if isinstance(value, datetime.datetime):
@@ -79,9 +79,9 @@ def _date(page) -> datetime.datetime:
     method = getattr(page, "search_date", None)
     value = method() if callable(method) else getattr(page, "date", None)
     return (
-        _as_datetime(value)
-        or _as_datetime(page.first_published_at)
-        or _as_datetime(page.last_published_at)
+        as_datetime(value)
+        or as_datetime(page.first_published_at)
+        or as_datetime(page.last_published_at)
         or timezone.now()
     )
 
@@ -106,7 +106,7 @@ def page_document(page, site_id: int) -> dict:
     body = body_text(page)
     kind = getattr(page, "search_kind", "page")
     extra = _extra(page)
-    updated = _as_datetime(page.last_published_at) or timezone.now()
+    updated = as_datetime(page.last_published_at) or timezone.now()
     return {
         "site_id": site_id,
         "page_id": page.pk,

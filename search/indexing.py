@@ -5,6 +5,7 @@ from django.db import connection
 
 from search.documents import is_indexable, page_document
 from search.outbox import DELETE, UPSERT, Event, record
+from search.questions import site_question_events
 
 _site_ids: dict[str, int] = {}
 
@@ -38,11 +39,25 @@ def page_event(page, site_id: int) -> Event:
     return Event(site_id, page.pk, DELETE)
 
 
+def _lists_questions(pages) -> bool:
+    from content.models import QuestionIndexPage
+
+    return any(issubclass(page.specific_class or object, QuestionIndexPage) for page in pages)
+
+
+def _with_questions(events: list[Event], pages, site_id: int, leaving=None) -> list[Event]:
+    """Published questions are read under the Hỏi – Đáp page: they follow its address and
+    its being live and public (``search.questions``)."""
+    if _lists_questions(pages):
+        return [*events, *site_question_events(site_id, leaving)]
+    return events
+
+
 def index_page(page) -> None:
     """Publish, or any change of the page itself: upsert it, or remove it if not indexable."""
     site_id = current_site_id()
     if site_id is not None:
-        record([page_event(page, site_id)])
+        record(_with_questions([page_event(page, site_id)], [page], site_id))
 
 
 def index_subtree(page) -> None:
@@ -50,12 +65,32 @@ def index_subtree(page) -> None:
     site_id = current_site_id()
     if site_id is None:
         return
-    pages = page.get_descendants(inclusive=True).specific().iterator()
-    record([page_event(descendant, site_id) for descendant in pages])
+    pages = list(page.get_descendants(inclusive=True).specific())
+    record(_with_questions([page_event(each, site_id) for each in pages], pages, site_id))
 
 
 def remove_page(page) -> None:
     """Unpublish or delete: the entry goes."""
     site_id = current_site_id()
     if site_id is not None:
-        record([Event(site_id, page.pk, DELETE)])
+        events = [Event(site_id, page.pk, DELETE)]
+        record(_with_questions(events, [page], site_id, leaving=page.pk))
+
+
+def index_site(site_id: int) -> int:
+    """Every live page and published question of the current schema's site; their count.
+
+    For what arrives live without any publish signal: a new site's skeleton pages, which come
+    with the schema clone (``tenants.services.create_site`` calls this in its transaction).
+    """
+    from wagtail.models import Page, Site
+
+    # create_site sets the Site's host name with an update, which Wagtail's cache of site root
+    # paths does not see; an earlier site of the same schema name (deleted, or a rolled-back
+    # transaction) may have left its host there. The URLs stored must be this site's.
+    Site.clear_site_root_paths_cache()
+    pages = Page.objects.filter(depth__gt=1, live=True).specific().iterator()
+    events = [page_event(page, site_id) for page in pages]
+    events += site_question_events(site_id)
+    record(events)
+    return len(events)

@@ -111,6 +111,7 @@ class Bucket:
     key: str
     count: int
     label: str = ""
+    slug: str = ""  # a site's slug, for the site facet's links
 
 
 @dataclass

@@ -4,7 +4,7 @@ from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from search import indexing
+from search import indexing, questions
 
 
 def _published(sender, instance, **kwargs):
@@ -36,7 +36,17 @@ def _restriction_changed(sender, instance, **kwargs):
         indexing.index_subtree(page)
 
 
+def _question_saved(sender, instance, **kwargs):
+    questions.question_changed(instance)
+
+
+def _question_deleted(sender, instance, **kwargs):
+    questions.question_deleted(instance)
+
+
 def connect() -> None:
+    from content.models import Question
+
     page_published.connect(_published, dispatch_uid="search_published")
     page_unpublished.connect(_unpublished, dispatch_uid="search_unpublished")
     post_page_move.connect(_moved, dispatch_uid="search_moved")
@@ -46,3 +56,5 @@ def connect() -> None:
     post_delete.connect(
         _restriction_changed, sender=PageViewRestriction, dispatch_uid="search_vr_deleted"
     )
+    post_save.connect(_question_saved, sender=Question, dispatch_uid="search_question_saved")
+    post_delete.connect(_question_deleted, sender=Question, dispatch_uid="search_question_deleted")

@@ -46,8 +46,7 @@ def search_page(request):
     if "q" not in request.GET:  # the page itself, before any search
         return render(request, "search/search.html", context)
 
-    sites = site_directory()
-    by_slug = {site.slug: site.id for site in sites.values()}
+    by_slug = {site.slug: site.id for site in site_directory(slugs=slugs).values()}
     status = 200
     try:
         if scope == SCOPE_SITE and tenant is not None:
@@ -72,7 +71,6 @@ def search_page(request):
             " hoặc thu hẹp tìm kiếm (chọn đơn vị, loại nội dung, năm)."
         )
         return render(request, "search/search.html", context, status=503)
-    slug_of = {site.id: site.slug for site in sites.values()}
     facets = []
     for name, param, title in (
         ("site", "don_vi", _("Đơn vị")),
@@ -84,7 +82,7 @@ def search_page(request):
         chosen = params[param]
         buckets = []
         for bucket in result.facets.get(name, []):
-            value = slug_of.get(int(bucket.key), bucket.key) if name == "site" else bucket.key
+            value = (bucket.slug or bucket.key) if name == "site" else bucket.key
             selected = value in chosen
             values = [v for v in chosen if v != value] if selected else [*chosen, value]
             buckets.append(

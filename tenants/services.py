@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django_tenants.utils import get_public_schema_name, schema_context
 from wagtail.log_actions import LogContext
 
+from search.indexing import index_site
 from tenants.cloning import clone_template
 from tenants.models import Domain, Tenant
 from tenants.slugs import schema_name_for, strip_unit_prefix, suggest_slug, validate_slug
@@ -61,6 +62,8 @@ def create_site(**details) -> NewSite:
                 # another schema, and Wagtail would log the new pages in their name.
                 with schema_context(tenant.schema_name), LogContext(user=None):
                     new_site = _build_wagtail_site(tenant, hostnames[0], port, chief_email)
+                    # The skeleton's pages came live with the clone, without publish signals.
+                    index_site(tenant.pk)
         except IntegrityError as error:  # a concurrent creation took the slug or a host name
             raise ValidationError(
                 _("Mã trang hoặc tên miền vừa được một trang khác sử dụng. Hãy thử lại.")

@@ -9,8 +9,10 @@ Design (measured in bench/search.py, after research/search-baseline.md):
   match, and common words ("xã", "thông báo") match most of a government corpus. So only the
   newest ``COUNTED`` matches are taken; the total and the facets are counted over them (exact
   below that, "at least" above), and the newest ``RANKED`` of them are scored with
-  ``ts_rank_cd``. When the query carries diacritics, a match of the exact accented words in
-  the title or summary ranks first.
+  ``ts_rank`` over ``rank_tsv``, a small tsvector of title, document fields and summary
+  kept in the row (migration 0003): the body's tsvector, in TOAST, is only matched. When the
+  query carries diacritics, a match of the exact accented words in the title or summary
+  ranks first.
 * How the newest matches are found is chosen per query (``_choose_path``): by walking the
   date index (dense words), or through the GIN bitmap ANDed with a window of the newest
   entries, widened until it holds enough (everything else). The planner's own choice was
@@ -55,6 +57,14 @@ TRIGRAM_SCANNED = 5000  # titles compared by trigrams when nothing else matched
 WINDOW_SLACK = 3
 WINDOW_GROWTH = 8
 BITMAP_FACTOR = 3  # date-index row cost / bitmap row cost, measured (bench/search.py)
+
+# Ranking: ``ts_rank`` over the small tsvector of migration 0003, kept in the row. Measured
+# over 2,000 rows (100k corpus, loaded machine): ts_rank_cd on the whole-text ``tsv`` (in
+# TOAST) costs ~42 µs a row, ts_rank_cd on ``rank_tsv`` ~16 µs, ts_rank on it ~0.
+RANK_FUNCTION, RANK_COLUMN = "ts_rank", "rank_tsv"
+# How the newest matches are found (``_choose_path``), as settings for the search statement.
+WALK = "SET LOCAL enable_bitmapscan = off; SET LOCAL enable_indexscan = on;"
+BITMAP = "SET LOCAL enable_indexscan = off; SET LOCAL enable_bitmapscan = on;"
 
 COLUMNS = (
     "site_id, page_id, locale, url, title, summary, body, keywords, kind, section, extra,"
@@ -118,8 +128,6 @@ class PostgresBackend(Backend):
                     self._upsert(cursor, event.document)
 
     def _upsert(self, cursor, doc: dict) -> None:
-        import json
-
         values = [
             doc["site_id"], doc["page_id"], doc["locale"], doc["url"], doc["title"],
             doc["summary"], doc["body"], doc["keywords"], doc["kind"], doc["section"],
@@ -160,22 +168,34 @@ class PostgresBackend(Backend):
             return cursor.fetchone()[0]
 
     # ------------------------------------------------------------------ reads
+    # A search is a handful of round trips, not a dozen: on a busy 2-core server each one
+    # waits for the CPU, so statements are batched (the statistics with the timeout, the
+    # estimates in one call of ``public.search_estimate``, the scan choice, the matches, facets,
+    # ranking and snippets in one statement).
     def run(self, query: SearchQuery, hidden_sites: list[int]) -> SearchResult:
         with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute("SET LOCAL statement_timeout = '3s'")
             try:
-                result = self._run(cursor, query, hidden_sites, query.text)
+                cursor.execute(
+                    "SELECT set_config('statement_timeout', '3s', true),"
+                    " (SELECT greatest(reltuples, 1) FROM pg_class"
+                    "  WHERE oid = 'public.search_entry'::regclass),"
+                    " (SELECT histogram_bounds::text::timestamptz[] FROM pg_stats"
+                    "  WHERE schemaname = 'public' AND tablename = 'search_entry'"
+                    "  AND attname = 'published_at')"
+                )
+                _timeout, rows, bounds = cursor.fetchone()
+                stats = (rows, bounds or [])
+                result = self._run(cursor, query, hidden_sites, query.text, stats)
                 if result.total == 0:
-                    result = self._fallback(cursor, query, hidden_sites, result)
+                    result = self._fallback(cursor, query, hidden_sites, result, stats)
             except DatabaseError as error:  # statement_timeout, mostly; the savepoint undoes SETs
                 raise SearchUnavailable(str(error)) from error
-            cursor.execute("RESET enable_bitmapscan; RESET enable_indexscan")
             return result
 
-    def _fallback(self, cursor, query, hidden, result) -> SearchResult:
+    def _fallback(self, cursor, query, hidden, result, stats) -> SearchResult:
         suggestion = self._correct(cursor, query.text)
         if suggestion and suggestion != _fold_words(query.text):
-            result = self._run(cursor, query, hidden, suggestion)
+            result = self._run(cursor, query, hidden, suggestion, stats)
             result.suggestion = suggestion
             result.suggestion_used = result.total > 0
         if result.total == 0 and query.sites and len(query.sites) <= TRIGRAM_SITE_LIMIT:
@@ -184,17 +204,18 @@ class PostgresBackend(Backend):
             result.suggestion_used = bool(result.hits)
         return result
 
-    def _estimate(self, cursor, condition: str, params: dict) -> float:
-        cursor.execute(
-            f"EXPLAIN (FORMAT JSON) SELECT 1 FROM public.search_entry e WHERE {condition}",  # noqa: S608
-            params,
-        )
-        plan = cursor.fetchone()[0]
-        plan = plan if isinstance(plan, list) else json.loads(plan)
-        return max(plan[0]["Plan"]["Plan Rows"], 1)
+    def _estimates(self, cursor, conditions: list[tuple[str, dict]]) -> list[float]:
+        """The planner's row estimates for several conditions, in one round trip."""
+        statements = [
+            cursor.mogrify(f"SELECT 1 FROM public.search_entry e WHERE {condition}", params)  # noqa: S608
+            for condition, params in conditions
+        ]
+        calls = ", ".join(["public.search_estimate(%s)"] * len(statements))
+        cursor.execute(f"SELECT {calls}", [s.decode() for s in statements])  # noqa: S608
+        return list(cursor.fetchone())
 
-    def _choose_path(self, cursor, filters: str, params: dict) -> list:
-        """Pick the scan that finds the newest matches fastest.
+    def _choose_path(self, cursor, filters: str, params: dict, stats) -> tuple[str, list]:
+        """Pick the scan that finds the newest matches fastest: (settings to apply, windows).
 
         Walking the date index checks each row it passes (detoasting its tsvector, ~6 µs):
         it reads COUNTED / density rows, cheap for a word in most entries, ruinous for one in
@@ -210,41 +231,35 @@ class PostgresBackend(Backend):
         the matches exactly through the GIN index was measured at 125–350 ms at 1M entries:
         dearer than the mistakes it would avoid.)
         """
-        cursor.execute(
-            "SELECT greatest(reltuples, 1) FROM pg_class"
-            " WHERE oid = 'public.search_entry'::regclass"
-        )
-        rows = cursor.fetchone()[0]
-        in_filters = self._estimate(cursor, f"true{filters}", params) if filters else rows
+        rows, bounds = stats
         match = "e.tsv @@ websearch_to_tsquery('simple', public.search_fold(%(w)s))"
-        low = high = self._estimate(cursor, match, {"w": params["loose"]})
         words = params["loose"].split()[:6]
+        conditions = [(match, {"w": params["loose"]})]
         if len(words) > 1:
-            high = max(low, min(self._estimate(cursor, match, {"w": word}) for word in words))
+            conditions += [(match, {"w": word}) for word in words]
+        if filters:
+            conditions.append((f"true{filters}", params))
+        estimates = self._estimates(cursor, conditions)
+        in_filters = estimates.pop() if filters else rows
+        low = high = estimates[0]
+        if len(words) > 1:
+            high = max(low, min(estimates[1:]))
 
         if (low / rows) ** 2 * in_filters >= BITMAP_FACTOR * COUNTED:
             # Even the lowest estimate is dense: the date index finds COUNTED matches quickly.
-            cursor.execute("SET LOCAL enable_bitmapscan = off; SET LOCAL enable_indexscan = on")
-            return []
-        cursor.execute("SET LOCAL enable_indexscan = off; SET LOCAL enable_bitmapscan = on")
+            return WALK, []
         # Only the newest matches are wanted: a window of the newest entries lets the GIN
         # bitmap be ANDed with the date index, so only the window's matches are visited (at 1M
         # entries, "Tân Thạnh": 139 → 31 ms). The first window is sized by the high estimate
         # to hold WINDOW_SLACK × COUNTED matches; the caller widens it while it holds fewer.
         fraction = WINDOW_SLACK * COUNTED * rows / (high * max(in_filters, 1))
-        cursor.execute(
-            "SELECT histogram_bounds::text::timestamptz[] FROM pg_stats WHERE schemaname = 'public'"
-            " AND tablename = 'search_entry' AND attname = 'published_at'"
-        )
-        row = cursor.fetchone()
-        bounds = row[0] if row and row[0] else []
         windows = []
         while bounds and fraction < 0.5:
             windows.append(bounds[max(0, int((1 - fraction) * (len(bounds) - 1)) - 1)])
             fraction *= WINDOW_GROWTH
-        return windows
+        return BITMAP, windows
 
-    def _run(self, cursor, query: SearchQuery, hidden, text: str) -> SearchResult:
+    def _run(self, cursor, query: SearchQuery, hidden, text: str, stats) -> SearchResult:
         filters, params = _filters(query, hidden)
         params.update(
             q=text,
@@ -254,36 +269,48 @@ class PostgresBackend(Backend):
             limit=query.per_page,
             offset=query.offset,
             exact=query.has_diacritics,
+            th=TITLE_HEADLINE,
+            hl=HEADLINE,
         )
-        for window in self._choose_path(cursor, filters, params):
+        path, windows = self._choose_path(cursor, filters, params, stats)
+        for window in windows:
             windowed = f"{filters} AND e.published_at >= %(window)s"
-            result = self._query(cursor, query, text, windowed, {**params, "window": window})
+            result = self._query(cursor, query, path, windowed, {**params, "window": window})
             if not result.total_is_exact:  # the window held COUNTED matches: they are the newest
                 return result
-        return self._query(cursor, query, text, filters, params)
+        return self._query(cursor, query, path, filters, params)
 
-    def _query(self, cursor, query: SearchQuery, text: str, filters: str, params: dict):
+    def _query(self, cursor, query: SearchQuery, path: str, filters: str, params: dict):
+        # Walking the date index checks each entry it passes: the small ``rank_tsv`` in the row
+        # first, the body's ``tsv`` in TOAST only when the title and summary do not match.
+        # (Equivalent for words, phrases and "or"; not for a "-word" the body may hold.)
+        match = f"e.tsv @@ {LOOSE_QUERY}"
+        if path == WALK and not any(word.startswith("-") for word in params["loose"].split()):
+            match = f"(e.rank_tsv @@ {LOOSE_QUERY} OR e.tsv @@ {LOOSE_QUERY})"
         # A quoted phrase (or "M'gar": an apostrophe makes a phrase too) needs word
         # positions, that is the whole tsvector of every candidate: candidates are found with
         # the words alone, and the phrase is checked on those only.
         phrase = (
             f"WHERE (SELECT r.tsv FROM public.search_entry r WHERE r.id = m.id) @@ {FOLDED_QUERY}"  # noqa: S608
-            if _loose(text) != text
+            if params["loose"] != params["q"]
             else ""
         )
+        # The scan settings (``path``) come first, in the same round trip; the statement sets
+        # them back at its end (the plan is made by then), as the search may run inside a
+        # longer transaction.
         cursor.execute(
-            f"""
+            f"""{path}
             WITH m AS MATERIALIZED (
                 SELECT e.id, e.site_id, e.kind, e.year, e.published_at
                 FROM public.search_entry e
-                WHERE e.tsv @@ {LOOSE_QUERY}{filters}
+                WHERE {match}{filters}
                 ORDER BY e.published_at DESC
                 LIMIT %(counted)s
             ), f AS MATERIALIZED (
                 SELECT m.* FROM m {phrase}
-            ), top AS (
+            ), top AS MATERIALIZED (
                 SELECT c.id,
-                       ts_rank_cd(r.tsv, {FOLDED_QUERY})
+                       {RANK_FUNCTION}(r.{RANK_COLUMN}, {FOLDED_QUERY})
                        + CASE WHEN %(exact)s AND r.exact_tsv @@ {EXACT_QUERY} THEN 10 ELSE 0 END
                        AS score,
                        c.published_at
@@ -293,59 +320,39 @@ class PostgresBackend(Backend):
                 LIMIT %(limit)s OFFSET %(offset)s
             )
             SELECT (SELECT count(*) FROM m), (SELECT count(*) FROM f),
-                   (SELECT json_agg(json_build_array(id, score)) FROM top),
+                   (SELECT json_agg(json_build_array(
+                        t.id, t.score, e.site_id, e.page_id, e.url, e.kind, e.section, e.locale,
+                        e.published_at,
+                        ts_headline('public.search_vi', e.title, {FOLDED_QUERY}, %(th)s),
+                        ts_headline('public.search_vi',
+                                    left(coalesce(nullif(e.body, ''), e.summary), 1000),
+                                    {FOLDED_QUERY}, %(hl)s))
+                        ORDER BY t.score DESC, t.published_at DESC, t.id)
+                    FROM top t JOIN public.search_entry e ON e.id = t.id),
                    (SELECT json_agg(json_build_array(f, k, n)) FROM (
-                        SELECT 'site' AS f, site_id::text AS k, count(*) AS n FROM f GROUP BY 2
+                        SELECT 'site' AS f, site_id::text AS k, n
+                        FROM (SELECT site_id, count(*) AS n FROM f GROUP BY 1) s
                         UNION ALL SELECT 'kind', kind, count(*) FROM f GROUP BY 2
-                        UNION ALL SELECT 'year', year::text, count(*) FROM f GROUP BY 2) x)
+                        UNION ALL SELECT 'year', year::text, n
+                        FROM (SELECT year, count(*) AS n FROM f GROUP BY 1) y) x),
+                   set_config('enable_bitmapscan', 'on', true),
+                   set_config('enable_indexscan', 'on', true)
             """,  # noqa: S608
             params,
         )
-        candidates, total, top, facet_rows = cursor.fetchone()
+        candidates, total, hit_rows, facet_rows, *_settings = cursor.fetchone()
         facets: dict[str, list[Bucket]] = {"site": [], "kind": [], "year": []}
         for facet, key, count in facet_rows or []:
             facets[facet].append(Bucket(key, count))
         for name, buckets in facets.items():
             buckets.sort(key=(lambda b: -int(b.key)) if name == "year" else (lambda b: -b.count))
-        scores = {row[0]: row[1] for row in top or []}
         return SearchResult(
             query=query,
-            hits=self._hits(cursor, text, scores),
+            hits=[_hit(row) for row in hit_rows or []],
             total=total,
             total_is_exact=candidates < COUNTED,
             facets=facets,
         )
-
-    def _hits(self, cursor, text: str, scores: dict[int, float]) -> list[Hit]:
-        if not scores:
-            return []
-        cursor.execute(
-            f"""
-            SELECT e.id, e.site_id, e.page_id, e.url, e.kind, e.section, e.locale, e.published_at,
-                   ts_headline('public.search_vi', e.title, {FOLDED_QUERY}, %(th)s),
-                   ts_headline('public.search_vi',
-                               left(coalesce(nullif(e.body, ''), e.summary), 1500),
-                               {FOLDED_QUERY}, %(hl)s)
-            FROM public.search_entry e WHERE e.id = ANY(%(ids)s)
-            """,  # noqa: S608
-            {"q": text, "ids": list(scores), "th": TITLE_HEADLINE, "hl": HEADLINE},
-        )
-        hits = {
-            row[0]: Hit(
-                site_id=row[1],
-                page_id=row[2],
-                url=row[3],
-                kind=row[4],
-                section=row[5],
-                locale=row[6],
-                date=row[7],
-                title=marked(row[8]),
-                snippet=marked(row[9]),
-                score=scores[row[0]],
-            )
-            for row in cursor.fetchall()
-        }
-        return [hits[entry_id] for entry_id in scores if entry_id in hits]
 
     def _correct(self, cursor, text: str) -> str:
         """Each folded word of ``text``, replaced by the nearest known title word if unknown."""
@@ -405,6 +412,23 @@ class PostgresBackend(Backend):
             )
             for row in cursor.fetchall()
         ]
+
+
+def _hit(row) -> Hit:
+    """A hit from the search statement's JSON row (ids, then the two headlines)."""
+    _id, score, site_id, page_id, url, kind, section, locale, date, title, snippet = row
+    return Hit(
+        site_id=site_id,
+        page_id=page_id,
+        url=url,
+        kind=kind,
+        section=section,
+        locale=locale,
+        date=parse_datetime(date),
+        title=marked(title),
+        snippet=marked(snippet),
+        score=score,
+    )
 
 
 def _loose(text: str) -> str:

@@ -1,4 +1,6 @@
-"""Rebuild the cross-site index from the sites' live pages: one site, several, or all.
+"""Rebuild the cross-site index from the sites' live pages and published questions.
+
+One site, several, or all.
 
 Resumable: progress is kept per site (``search_rebuild_progress``), a batch per transaction,
 so a run that stops (Ctrl-C, a crash, a deploy) continues where it stopped. Writes go through
@@ -12,7 +14,8 @@ from django_tenants.utils import schema_context
 from search.backends import get_backend
 from search.indexing import page_event
 from search.models import RebuildProgress
-from search.outbox import record
+from search.outbox import UPSERT, record
+from search.questions import site_question_events
 from tenants.models import Tenant
 
 
@@ -62,7 +65,11 @@ class Command(BaseCommand):
                         progress.save()
                 done += len(chunk)
                 self.stdout.write(f"{tenant.slug}: {done}/{total} trang")
+            with transaction.atomic():  # citizens' answered questions: a few per site
+                questions = site_question_events(tenant.pk)
+                record(questions)
             live_ids = list(pages.values_list("pk", flat=True))
+            live_ids += [event.page_id for event in questions if event.action == UPSERT]
         get_backend().prune(tenant.pk, live_ids)
         progress.finished = True
         progress.save()
