@@ -32,6 +32,7 @@ SHARED_APPS = [
     "django.contrib.sitemaps",
     "themes",
     "search",  # the cross-site index and its outbox live in the public schema (issue 7)
+    "reports.network",  # daily visit counters and compliance scores of every site (issue 9)
 ]
 
 TENANT_APPS = [
@@ -62,6 +63,7 @@ TENANT_APPS = [
     "django_filters",
     "content",
     "editorial",
+    "reports",  # visit settings and manual compliance results of the site (issue 9)
 ]
 
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]

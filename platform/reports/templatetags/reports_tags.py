@@ -1,0 +1,20 @@
+"""The public visit counter of the footer (shown only when the site's settings say so)."""
+
+from django import template
+
+from reports import visits
+
+register = template.Library()
+
+
+@register.inclusion_tag("reports/includes/visit_counter.html", takes_context=True)
+def visit_counter(context):
+    request = context.get("request")
+    tenant = getattr(request, "tenant", None)
+    if request is None or tenant is None or tenant.schema_name == "public":
+        return {"show": False}
+    from reports.models import VisitSettings
+
+    if not VisitSettings.for_request(request).show_counter:
+        return {"show": False}
+    return {"show": True, "total": visits.footer_total(request)}
