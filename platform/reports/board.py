@@ -65,7 +65,7 @@ class BoardReport:
     documents_by_type: list[tuple[str, int]]
     questions_received: int
     questions_answered: int
-    median_answer_days: float | None
+    median_answer_days: float | int | None
     board_units: list[UnitRow]
     outside_units: list[UnitRow]
     unassigned: UnitRow | None
@@ -75,7 +75,7 @@ class BoardReport:
     royalty_budget: int | None
     budget_year: int
     delay_count: int
-    delay_median_days: float | None
+    delay_median_days: float | int | None
     delay_worst_days: int | None
     delay_worst_title: str
     visits_period: int
@@ -92,9 +92,13 @@ class BoardReport:
         return sum(n for _, n in self.documents_by_type)
 
     @property
+    def outside_rows(self) -> list[UnitRow]:
+        """The second group of the appendix, closed by items credited to no unit (if any)."""
+        return self.outside_units + ([self.unassigned] if self.unassigned else [])
+
+    @property
     def unit_rows(self) -> list[UnitRow]:
-        rows = self.board_units + self.outside_units
-        return rows + [self.unassigned] if self.unassigned else rows
+        return self.board_units + self.outside_rows
 
     @property
     def month_totals(self) -> list[int]:
@@ -127,6 +131,14 @@ class BoardReport:
         if self.royalty_budget is None:
             return None
         return self.royalty_budget - self.royalties_year_to_date
+
+
+def median_days(values: list[float]) -> float | int | None:
+    """The median to a tenth of a day, whole days shown without decimals."""
+    if not values:
+        return None
+    middle = round(statistics.median(values), 1)
+    return int(middle) if middle == int(middle) else middle
 
 
 def local_bounds(start: date, end: date) -> tuple[datetime, datetime]:
@@ -245,7 +257,7 @@ def build_board_report(tenant, period: Period, site: Site | None = None) -> Boar
         documents_by_type=documents_by_type,
         questions_received=received,
         questions_answered=len(answered),
-        median_answer_days=round(statistics.median(answer_days), 1) if answer_days else None,
+        median_answer_days=median_days(answer_days),
         board_units=groups[ContributingUnit.Group.BOARD],
         outside_units=groups[ContributingUnit.Group.OUTSIDE],
         unassigned=unassigned,
@@ -255,7 +267,7 @@ def build_board_report(tenant, period: Period, site: Site | None = None) -> Boar
         royalty_budget=budget.amount if budget else None,
         budget_year=period.end.year,
         delay_count=len(delays),
-        delay_median_days=statistics.median(d for d, _ in delays) if delays else None,
+        delay_median_days=median_days([d for d, _ in delays]),
         delay_worst_days=worst[0],
         delay_worst_title=worst[1],
         visits_period=sum(visits_by_month),

@@ -44,10 +44,11 @@ def month_headers(report: BoardReport) -> list[str]:
 def appendix_rows(report: BoardReport) -> list[list]:
     """The appendix as rows of cells: group titles, numbered units, the totals row."""
     rows = []
-    for title, units in ((BOARD_GROUP_TITLE, report.board_units), (OUTSIDE_GROUP_TITLE, None)):
+    for title, units in (
+        (BOARD_GROUP_TITLE, report.board_units),
+        (OUTSIDE_GROUP_TITLE, report.outside_rows),
+    ):
         rows.append([title])
-        if units is None:
-            units = report.outside_units + ([report.unassigned] if report.unassigned else [])
         for number, unit in enumerate(units, 1):
             rows.append([number, unit.name, *unit.counts, unit.total])
     rows.append(["", TOTAL, *report.month_totals, report.grand_total])

@@ -75,3 +75,31 @@ def publish_item(title, published, unit=None, kind="tin", event_date=None, slug=
     )
     section.add_child(instance=page)
     return page
+
+
+def publish_document(parent, number, document_type, issuing_body, published, **fields):
+    """A complete live document (all seven fields and a file) first published at ``published``."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+
+    from content.models import DocumentPage
+
+    file = Document.objects.create(
+        title=number, file=ContentFile(b"%PDF-1.4 thu", name=f"{number.replace('/', '-')}.pdf")
+    )
+    page = DocumentPage(
+        title=f"Văn bản {number}",
+        slug=number.replace("/", "-").lower().replace("đ", "d"),
+        number=number,
+        document_type=document_type,
+        issuing_body=issuing_body,
+        issue_date=published.date(),
+        effective_date=published.date(),
+        abstract="Trích yếu",
+        file=file,
+        live=True,
+        first_published_at=published,
+        **fields,
+    )
+    parent.add_child(instance=page)
+    return page

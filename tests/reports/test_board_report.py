@@ -13,12 +13,18 @@ from docx import Document
 from openpyxl import load_workbook
 from wagtail.models import Site
 
-from content.models import ContributingUnit, DocumentPage, DocumentType, IssuingBody, Question
+from content.models import ContributingUnit, DocumentType, IssuingBody, Question
 from content.skeleton import find_section
 from editorial.models import BoardSettings, RoyaltyBudget, RoyaltyLine
 from reports.network.models import DailyVisit
 from tests.conftest import site_client
-from tests.reports.conftest import PASSWORD, admin_client, local, publish_item
+from tests.reports.conftest import (
+    PASSWORD,
+    admin_client,
+    local,
+    publish_document,
+    publish_item,
+)
 
 HALF_2021 = {"ky": "6-thang", "nam": 2021, "so": 1}
 UNITS = [  # name, group, sort order, quota, items by month Jan–Jun
@@ -78,18 +84,7 @@ def reported_site(commune):
             ("5/KH-UBND", plan, local(2021, 6, 3, 8)),
             ("20/QĐ-UBND", decision, local(2021, 8, 3, 8)),
         ]:
-            documents.add_child(
-                instance=DocumentPage(
-                    title=f"Văn bản {number}",
-                    slug=number.replace("/", "-").lower().replace("đ", "d"),
-                    number=number,
-                    document_type=kind,
-                    issuing_body=body,
-                    abstract="Trích yếu",
-                    live=True,
-                    first_published_at=published,
-                )
-            )
+            publish_document(documents, number, kind, body, published)
 
         for submitted, answered in [
             (local(2021, 2, 1, 8), local(2021, 2, 5, 8)),  # 4 days
@@ -148,8 +143,15 @@ def test_the_appendix_counts_each_unit_per_month_with_totals(reported_site):
     html = client.get("/admin/bao-cao/", HALF_2021).content.decode()
     rows = _table_rows(html, "appendix")
     assert rows[1] == ["01/2021", "02/2021", "03/2021", "04/2021", "05/2021", "06/2021"]
-    body = [[str(cell).rstrip(":") for cell in row] for row in _expected_appendix()]
-    assert [row[0].rstrip(":") if len(row) == 1 else row for row in rows[2:]] == body
+    expected = [
+        [row[0].rstrip(":")] if len(row) == 1 else [str(cell) for cell in row]
+        for row in _expected_appendix()
+    ]
+    assert rows[2:] == expected
+    # The unit with its own quota (3 a month) shows the months it fell short of it.
+    culture = BeautifulSoup(html, "html.parser").find(id="appendix").find_all("tr")[3]
+    short = ["short" in (cell.get("class") or []) for cell in culture.find_all("td")[2:8]]
+    assert short == [True, True, False, True, True, True]
 
 
 def test_the_report_shows_every_figure_of_the_period(reported_site):
@@ -181,7 +183,7 @@ def test_the_report_shows_every_figure_of_the_period(reported_site):
     assert text["visits-cumulative"] == "157"  # everything up to the end of the period
     quota = _table_rows(html, "quota")[1:]
     assert [row[3] for row in quota] == ["Đạt", "Chưa đạt", "Đạt", "Đạt", "Chưa đạt", "Chưa đạt"]
-    assert html.count("<svg") == 2  # items and visits per month, drawn on the server
+    assert html.count('class="report-chart"') == 2  # items and visits per month, as SVG
 
 
 def test_the_xlsx_holds_the_same_appendix_and_figures(reported_site):
