@@ -191,7 +191,10 @@ def starting_total(site) -> int:
     """The figure the site brought from its old platform (0 if none), read in its schema."""
     from reports.models import VisitSettings
 
-    return VisitSettings.for_site(site).starting_total if site else 0
+    if site is None:
+        return 0
+    rows = VisitSettings.objects.filter(site=site).values_list("starting_total", flat=True)
+    return rows.first() or 0
 
 
 def cumulative_visits(tenant, site, until: date | None = None) -> int:
@@ -204,11 +207,27 @@ def cumulative_visits(tenant, site, until: date | None = None) -> int:
     return starting_total(site) + (rows.aggregate(total=Sum("views"))["total"] or 0)
 
 
-def footer_total(request) -> int:
-    """The public counter's figure, recomputed at most every five minutes per site."""
+FOOTER_KEY = "visits:footer"
+
+
+def footer_counter(request) -> int | None:
+    """The public counter's figure, or None when the site does not show it.
+
+    Kept in the cache for five minutes per site (and dropped when the settings change), so a
+    page view reads neither the settings nor the counters from the database.
+    """
     from wagtail.models import Site
 
-    def compute():
-        return cumulative_visits(request.tenant, Site.find_for_request(request))
+    from reports.models import VisitSettings
 
-    return cache.get_or_set("visits:footer-total", compute, FOOTER_CACHE_SECONDS)
+    def compute():
+        site = Site.find_for_request(request)
+        shown = VisitSettings.objects.filter(site=site, show_counter=True).exists()
+        return (cumulative_visits(request.tenant, site),) if shown else (None,)
+
+    return cache.get_or_set(FOOTER_KEY, compute, FOOTER_CACHE_SECONDS)[0]
+
+
+def forget_footer_counter(**kwargs) -> None:
+    """Connected to the settings' post_save: the change shows on the next page view."""
+    cache.delete(FOOTER_KEY)

@@ -12,9 +12,5 @@ def visit_counter(context):
     request = context.get("request")
     tenant = getattr(request, "tenant", None)
     if request is None or tenant is None or tenant.schema_name == "public":
-        return {"show": False}
-    from reports.models import VisitSettings
-
-    if not VisitSettings.for_request(request).show_counter:
-        return {"show": False}
-    return {"show": True, "total": visits.footer_total(request)}
+        return {"total": None}
+    return {"total": visits.footer_counter(request)}
