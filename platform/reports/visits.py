@@ -1,6 +1,6 @@
 """Counting page views without writing to the database on the request path (issue 9, part 1).
 
-A page view increments counters in the default cache, which is tenant-aware (its keys carry
+A page view increments counters in the ``visits`` cache alias, which is tenant-aware (its keys carry
 the schema name), so each site's counters are its own: one for the site and day, one per page
 and day. ``flush_visits`` (cron, every few minutes) moves them into ``DailyVisit`` and
 ``PageVisit`` in the public schema. With the per-process LocMem cache of development the web
@@ -20,7 +20,7 @@ import time
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import connection, transaction
 from django.db.models import Sum
 from django.utils import timezone
@@ -36,6 +36,16 @@ DAYS_KEPT = 3  # the flush looks at today and the two days before
 FOOTER_CACHE_SECONDS = 300
 
 _last_flush = time.monotonic()
+
+
+class _Counters:
+    """The ``visits`` cache alias (tenant-aware keys, no culling), looked up at each use."""
+
+    def __getattr__(self, name):
+        return getattr(caches["visits"], name)
+
+
+cache = _Counters()
 _flush_lock = threading.Lock()
 
 
@@ -79,7 +89,7 @@ def record_view(request, page) -> None:
 
 
 def _uses_process_cache() -> bool:
-    return "LocMemCache" in settings.CACHES["default"]["BACKEND"]
+    return "LocMemCache" in settings.CACHES["visits"]["BACKEND"]
 
 
 def _maybe_flush_in_background() -> None:

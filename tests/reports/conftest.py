@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
+from django.core.cache import caches
 from django_tenants.utils import schema_context
 
 from content.skeleton import find_section
@@ -26,7 +26,7 @@ def network(db, demo_network):
 @pytest.fixture
 def commune(network):
     """A new, empty commune of the demo district, gone with the test's transaction."""
-    cache.clear()  # counters of an earlier test's site of the same schema name
+    caches["visits"].clear()  # counters of an earlier test's site of the same schema name
     return create_site(
         name="Xã Thử Báo Cáo",
         slug="xabaocao",

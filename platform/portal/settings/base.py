@@ -142,6 +142,11 @@ def _cache(name: str) -> dict:
 
 
 CACHES = {"default": _cache("default"), "renditions": _cache("renditions")}
+# Page-view counters waiting for `flush_visits` (reports): their own alias, so that the
+# in-process cache's culling (300 entries by default) never drops a count.
+CACHES["visits"] = _cache("visits")
+if not _REDIS_URL:
+    CACHES["visits"]["OPTIONS"] = {"MAX_ENTRIES": 1_000_000}
 
 # ---------------------------------------------------------------------------------------------
 # Files. Media are stored per site: media/<schema>/... (prototype, P8).
