@@ -32,6 +32,7 @@ SHARED_APPS = [
     "django.contrib.sitemaps",
     "themes",
     "search",  # the cross-site index and its outbox live in the public schema (issue 7)
+    "reports.network",  # daily visit counters and compliance scores of every site (issue 9)
 ]
 
 TENANT_APPS = [
@@ -63,6 +64,7 @@ TENANT_APPS = [
     "content",
     "editorial",
     "themes.branding",  # each site's branding and own banners; `themes` itself is network-wide
+    "reports",  # visit settings and manual compliance results of the site (issue 9)
 ]
 
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
@@ -142,6 +144,11 @@ def _cache(name: str) -> dict:
 
 
 CACHES = {"default": _cache("default"), "renditions": _cache("renditions")}
+# Page-view counters waiting for `flush_visits` (reports): their own alias, so that the
+# in-process cache's culling (300 entries by default) never drops a count.
+CACHES["visits"] = _cache("visits")
+if not _REDIS_URL:
+    CACHES["visits"]["OPTIONS"] = {"MAX_ENTRIES": 1_000_000}
 
 # ---------------------------------------------------------------------------------------------
 # Files. Media are stored per site: media/<schema>/... (prototype, P8).

@@ -1,0 +1,1 @@
+"""The public-schema half of the reports: visit counters and compliance scores of every site."""
