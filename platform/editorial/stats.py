@@ -10,6 +10,7 @@ import statistics
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from django.conf import settings
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
@@ -46,10 +47,15 @@ def _aware(day: date) -> datetime:
 
 
 def published_items(start: date, end: date):
-    """Live news items first published in [start, end)."""
+    """Live news items first published in [start, end), in the site's main language: an
+    item and its English translation are one item to a board."""
     return (
         NewsPage.objects.live()
-        .filter(first_published_at__gte=_aware(start), first_published_at__lt=_aware(end))
+        .filter(
+            first_published_at__gte=_aware(start),
+            first_published_at__lt=_aware(end),
+            locale__language_code=settings.LANGUAGE_CODE,
+        )
         .order_by()  # Wagtail orders pages by path, which would split every GROUP BY
     )
 

@@ -19,6 +19,7 @@ from django.db.models.functions import TruncMonth
 from wagtail.models import Page, Site
 
 from content.models import ContributingUnit, DocumentPage, NewsPage, Question
+from editorial import stats
 from editorial.models import BoardSettings, RoyaltyBudget, RoyaltyLine
 from reports import visits
 from reports.periods import Period
@@ -151,14 +152,8 @@ def local_bounds(start: date, end: date) -> tuple[datetime, datetime]:
 
 
 def published_items(start: date, end: date):
-    """The site's live items first published in the period, in its main language."""
-    low, high = local_bounds(start, end)
-    return NewsPage.objects.filter(
-        live=True,
-        first_published_at__gte=low,
-        first_published_at__lt=high,
-        locale__language_code=settings.LANGUAGE_CODE,
-    )
+    """The site's items first published in the period (both days included)."""
+    return stats.published_items(start, end + timedelta(days=1))
 
 
 def build_board_report(tenant, period: Period, site: Site | None = None) -> BoardReport:
