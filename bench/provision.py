@@ -15,36 +15,10 @@ import statistics
 import subprocess
 import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "platform")]
+from scratch import ROOT, percentile, recreate_database, use_scratch_database
+
 SCRATCH = "bench_provision"
-
-
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
-
-
-def use_scratch_database() -> None:
-    url = os.environ.get("DATABASE_URL")
-    if url:
-        os.environ["DATABASE_URL"] = url.rsplit("/", 1)[0] + "/" + SCRATCH
-    else:
-        os.environ["DATABASE_NAME"] = SCRATCH
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
-
-
-def recreate_database(drop_only: bool = False) -> None:
-    from django.db import connection
-
-    connection.close()
-    with connection._nodb_cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{SCRATCH}" WITH (FORCE)')
-        if not drop_only:
-            cursor.execute(f'CREATE DATABASE "{SCRATCH}"')
-    connection.close()
 
 
 def database_size() -> int:
@@ -76,7 +50,7 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="keep the scratch database")
     args = parser.parse_args()
 
-    use_scratch_database()
+    use_scratch_database(SCRATCH)
     import django
 
     django.setup()
@@ -85,7 +59,7 @@ def main() -> None:
     from tenants import importing
     from tenants.services import create_site
 
-    recreate_database()
+    recreate_database(SCRATCH)
     first_migrate = timed(call_command, "migrate", verbosity=0)
 
     parent = create_site(
@@ -155,7 +129,7 @@ def main() -> None:
     print(f"peak memory of this process:        {peak_mb:.0f} MB")
 
     if not args.keep:
-        recreate_database(drop_only=True)
+        recreate_database(SCRATCH, drop_only=True)
 
 
 if __name__ == "__main__":

@@ -8,37 +8,14 @@ DATABASE_URL, dropped at the end unless --keep. Sites are made by ``create_site`
 """
 
 import argparse
-import os
 import statistics
-import sys
 import time
 from datetime import datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "platform")]
+from scratch import recreate_database, use_scratch_database
+
 SCRATCH = "bench_reports"
-
-
-def use_scratch_database() -> None:
-    url = os.environ.get("DATABASE_URL")
-    if url:
-        os.environ["DATABASE_URL"] = url.rsplit("/", 1)[0] + "/" + SCRATCH
-    else:
-        os.environ["DATABASE_NAME"] = SCRATCH
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
-
-
-def recreate_database(drop_only: bool = False) -> None:
-    from django.db import connection
-
-    connection.close()
-    with connection._nodb_cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{SCRATCH}" WITH (FORCE)')
-        if not drop_only:
-            cursor.execute(f'CREATE DATABASE "{SCRATCH}"')
-    connection.close()
 
 
 def timings(function, repeat: int) -> list[float]:
@@ -92,7 +69,7 @@ def main() -> None:
     )
     args = parser.parse_args()
 
-    use_scratch_database()
+    use_scratch_database(SCRATCH)
     import django
 
     django.setup()
@@ -112,7 +89,7 @@ def main() -> None:
     if args.reuse:
         members = list(Tenant.objects.filter(parent__slug="gialai").order_by("slug"))
     else:
-        recreate_database()
+        recreate_database(SCRATCH)
         call_command("migrate", verbosity=0)
         parent = create_site(
             name="Tỉnh Gia Lai", slug="gialai", kind="province", domain="gialai.bench.localhost"
@@ -178,7 +155,7 @@ def main() -> None:
           f" ({moved} views)")  # fmt: skip
 
     if not args.keep:
-        recreate_database(drop_only=True)
+        recreate_database(SCRATCH, drop_only=True)
 
 
 if __name__ == "__main__":
