@@ -18,6 +18,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.admin.menu import MenuItem
 
 from editorial.roles import NETWORK_ADMINS
 from tenants import importing, lifecycle, support
@@ -39,6 +40,13 @@ def can_manage_network(request) -> bool:
         and user.is_authenticated
         and (user.is_superuser or user.groups.filter(name=NETWORK_ADMINS).exists())
     )
+
+
+class NetworkMenuItem(MenuItem):
+    """An admin menu item of the network's screens, shown where ``can_manage_network``."""
+
+    def is_shown(self, request):
+        return can_manage_network(request)
 
 
 def network_admin_required(view):

@@ -3,7 +3,6 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
 from tenants import console
 from tenants.support import LOG_ACTION
@@ -27,14 +26,9 @@ def register_console_urls():
     return [path("trang-thanh-vien/", include(console_urls))]
 
 
-class ConsoleMenuItem(MenuItem):
-    def is_shown(self, request):
-        return console.can_manage_network(request)
-
-
 @hooks.register("register_admin_menu_item")
 def register_console_menu_item():
-    return ConsoleMenuItem(
+    return console.NetworkMenuItem(
         _("Trang thành viên"), reverse("tenants_console:list"), icon_name="site", order=150
     )
 

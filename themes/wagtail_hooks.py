@@ -3,9 +3,8 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
-from tenants.console import can_manage_network
+from tenants.console import NetworkMenuItem
 from themes import console
 
 console_urls = (
@@ -24,11 +23,6 @@ console_urls = (
 @hooks.register("register_admin_urls")
 def register_theme_console_urls():
     return [path("mang-luoi/", include(console_urls))]
-
-
-class NetworkMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_manage_network(request)
 
 
 @hooks.register("register_admin_menu_item")

@@ -12,7 +12,7 @@ from wagtail.admin.menu import MenuItem
 from reports import visits
 from reports.access import can_view_board_report
 from reports.urls import urlpatterns
-from tenants.console import can_manage_network
+from tenants.console import NetworkMenuItem
 
 
 @hooks.register("before_serve_page")
@@ -30,11 +30,6 @@ class BoardReportMenuItem(MenuItem):
         return can_view_board_report(request)
 
 
-class NetworkReportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_manage_network(request)
-
-
 @hooks.register("register_admin_menu_item")
 def register_board_report_menu_item():
     return BoardReportMenuItem(
@@ -44,6 +39,6 @@ def register_board_report_menu_item():
 
 @hooks.register("register_admin_menu_item")
 def register_network_report_menu_item():
-    return NetworkReportMenuItem(
+    return NetworkMenuItem(
         _("Báo cáo mạng lưới"), reverse("reports:network"), icon_name="table", order=151
     )

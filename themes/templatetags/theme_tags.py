@@ -24,9 +24,12 @@ COLOUR_PROPERTIES = (
 )
 
 
-def _branding(request):
-    """The site's branding, or None where there is no Wagtail site (notices, 404 of an
-    unknown host) or the schema has no branding table (the public schema)."""
+@register.simple_tag(takes_context=True)
+def site_branding(context):
+    """``{% site_branding as branding %}``: the site's branding, or None where there is no
+    Wagtail site (notices, 404 of an unknown host) or no branding table (the public schema).
+    Wagtail caches the site and the setting on the request, so every include may ask."""
+    request = context.get("request")
     if request is None or getattr(request, "tenant", None) is None:
         return None
     if getattr(request.tenant, "schema_name", "public") == "public":
@@ -37,20 +40,9 @@ def _branding(request):
 
     try:
         site = Site.find_for_request(request)
-        return SiteBranding.for_site(site) if site else None
+        return SiteBranding.for_request(request) if site else None
     except Exception:  # noqa: BLE001 - a page must render even if branding cannot be read
         return None
-
-
-@register.simple_tag(takes_context=True)
-def site_branding(context):
-    """``{% site_branding as branding %}``: cached on the request for the other includes."""
-    request = context.get("request")
-    if request is None:
-        return None
-    if not hasattr(request, "_site_branding"):
-        request._site_branding = _branding(request)
-    return request._site_branding
 
 
 @register.inclusion_tag("includes/theme_head.html", takes_context=True)
