@@ -38,7 +38,7 @@ class TemplateDDL:
 def clone_template(schema_name: str) -> None:
     """Create ``schema_name`` as a copy of the template; the caller holds the transaction."""
     template = settings.TENANT_BASE_SCHEMA
-    ddl = template_ddl(template, _template_fingerprint(template))
+    ddl = template_ddl(template, template_fingerprint(template))
     new = connection.ops.quote_name(schema_name)
     old = connection.ops.quote_name(template)
     with connection.cursor() as cursor:
@@ -61,18 +61,21 @@ def clone_template(schema_name: str) -> None:
         cursor.execute(ddl.post_data.replace(PLACEHOLDER, new))
 
 
-def _template_fingerprint(template: str) -> tuple[int, int]:
-    """Changes whenever the template is migrated, so a cached DDL is never out of date."""
+def template_fingerprint(template: str | None = None) -> str:
+    """Changes whenever the template is migrated or its site rebuilt (new pages, groups or
+    permissions), so a cached DDL or a spare schema of an older template is never used."""
+    quoted = connection.ops.quote_name(template or settings.TENANT_BASE_SCHEMA)
+    counts = " || '/' || ".join(
+        f"(SELECT count(*) || '.' || coalesce(max(id), 0) FROM {quoted}.{table})"  # noqa: S608
+        for table in ("django_migrations", "wagtailcore_page", "auth_group", "auth_permission")
+    )
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT count(*), coalesce(max(id), 0) FROM {connection.ops.quote_name(template)}"  # noqa: S608
-            ".django_migrations"
-        )
-        return tuple(cursor.fetchone())
+        cursor.execute(f"SELECT {counts}")  # noqa: S608
+        return cursor.fetchone()[0]
 
 
 @lru_cache(maxsize=4)
-def template_ddl(template: str, fingerprint: tuple[int, int]) -> TemplateDDL:
+def template_ddl(template: str, fingerprint: str) -> TemplateDDL:
     del fingerprint  # part of the cache key only
     with connection.cursor() as cursor:
         cursor.execute(

@@ -144,3 +144,21 @@ class SupportGrant(models.Model):
 
     def __str__(self):
         return f"{self.granted_by} → {self.tenant}"
+
+
+class SpareSchema(models.Model):
+    """A copy of the clone template made ahead of time, waiting to become a site's schema.
+
+    Cloning costs most of a site's creation (~0.4 s of DDL); renaming a spare costs
+    milliseconds (``tenants.spares``). ``fingerprint`` is the template's when the copy was
+    made: a spare of an older template is never used, only dropped."""
+
+    schema_name = models.CharField(max_length=63, unique=True)
+    fingerprint = models.CharField(max_length=200)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self):
+        return self.schema_name

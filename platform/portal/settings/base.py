@@ -78,6 +78,9 @@ DATABASE_ROUTERS = ["django_tenants.routers.TenantSyncRouter"]
 TENANT_BASE_SCHEMA = "_template"
 TENANT_CREATION_FAKES_MIGRATIONS = True
 TENANT_LIMIT_SET_CALLS = True  # one SET search_path per request instead of one per query
+# Clones of the template kept ready, so creating a site renames one instead of cloning
+# (tenants.spares). `migrate` fills the pool; each creation refills it in the background.
+SPARE_SCHEMAS = int(env("PORTAL_SPARE_SCHEMAS", "3"))
 
 ROOT_URLCONF = "portal.urls_tenants"
 PUBLIC_SCHEMA_URLCONF = "portal.urls_public"

@@ -9,3 +9,6 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
 # Visits are flushed by the tests themselves, never by a thread behind their back (reports).
 VISITS_FLUSH_SECONDS = 0
+# No spare schemas, and so no thread cloning behind a test's back: tests/tenants/test_spares.py
+# fills the pool itself.
+SPARE_SCHEMAS = 0

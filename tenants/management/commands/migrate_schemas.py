@@ -24,6 +24,7 @@ from django_tenants.management.commands.migrate_schemas import (
 )
 from django_tenants.utils import get_public_schema_name
 
+from tenants import spares
 from tenants.models import Tenant
 from tenants.template_site import ensure_template_site
 
@@ -76,8 +77,11 @@ class Command(MigrateSchemasCommand):
             f" ({len(sites)} sites); migrating {len(behind)}."
         )
         failures = self._migrate_each(behind)
-        if template not in failures and ensure_template_site():
-            self._say("Rebuilt the template's page tree for new sites.")
+        if template not in failures:
+            if ensure_template_site():
+                self._say("Rebuilt the template's page tree for new sites.")
+            if made := spares.fill():
+                self._say(f"Prepared {made} spare schema(s) for new sites.")
         if failures:
             raise CommandError(
                 f"{len(failures)} schema(s) failed to migrate: {', '.join(failures)}. Fix and"
