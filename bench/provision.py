@@ -45,6 +45,11 @@ def summary(durations: list[float]) -> str:
     )
 
 
+def say(line: str) -> None:
+    """Each figure as soon as it is measured: a long run stopped midway keeps what it has."""
+    print(line, flush=True)
+
+
 def wait_for_fillers() -> None:
     """Let the background refills of the pool finish (``tenants.spares.replenish``)."""
     for thread in threading.enumerate():
@@ -101,9 +106,15 @@ def main() -> None:
     def without_spare(count: int) -> list[float]:
         return [timed(new_commune) for _ in range(count)]
 
+    say(f"first migrate (public + template):   {first_migrate:.1f} s")
     size_before = database_size()
     making, ready = with_spare(args.sites)
+    say(f"complete site, a spare ready ({args.sites}):  {summary(ready)} s")
+    say(f"  the first 10 sites:                median {statistics.median(ready[:10]):.3f} s")
+    say(f"making a spare (ahead of time):      {summary(making)} s")
     cold = without_spare(args.sites)
+    say(f"complete site, no spare ({args.sites}):      {summary(cold)} s")
+    say(f"  the first 10 sites:                median {statistics.median(cold[:10]):.3f} s")
     growth = (database_size() - size_before) / (2 * args.sites)
     total = 2 * args.sites
 
@@ -120,21 +131,31 @@ def main() -> None:
     wait_for_fillers()
     imported = sum(row.status == "created" for row in rows)
     total += imported
+    say(
+        f"import of 170 communes from CSV:     {import_seconds:.1f} s ({imported} created;"
+        f" pool of {pool_size}, refilled in the background)"
+    )
 
-    at_scale_ready = at_scale_cold = []
     if args.scale > total:
         started = time.perf_counter()
         while total < args.scale - 20:
             new_commune()
             total += 1
         wait_for_fillers()
-        growing = time.perf_counter() - started
+        say(f"grew the network to {total} sites in {(time.perf_counter() - started) / 60:.1f} min")
         settings.SPARE_SCHEMAS = 0
         for spare in spares.SpareSchema.objects.all():
             spares._drop(spare)
-        at_scale_ready = with_spare(10)[1]
-        at_scale_cold = without_spare(10)
-        total += 20
+        for label, figures, first in (
+            ("a spare ready", with_spare(10)[1], ready),
+            ("no spare", without_spare(10), cold),
+        ):
+            total += 10
+            ratio = statistics.median(figures) / statistics.median(first[:10])
+            say(
+                f"complete site at {total} sites, {label}: {summary(figures)} s"
+                f"  ({ratio:.2f}× the first 10)"
+            )
 
     settings.SPARE_SCHEMAS = 0  # the no-op migrate is timed without filling the pool
     noop_migrate = timed(call_command, "migrate", verbosity=0)
@@ -145,33 +166,11 @@ def main() -> None:
         check=True,
         env={**os.environ, "PORTAL_SPARE_SCHEMAS": "0"},
     )
+    say(f"no-op migrate over {total + 2} schemas:    {noop_migrate:.1f} s in-process,")
+    say(f"  {noop_process:.1f} s as `manage.py migrate` (process start-up included)")
+    say(f"database growth per site:            {growth / 1e6:.1f} MB")
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-    print(f"first migrate (public + template):   {first_migrate:.1f} s")
-    print(f"complete site, a spare ready ({args.sites}):  {summary(ready)} s")
-    print(f"  the first 10 sites:                median {statistics.median(ready[:10]):.3f} s")
-    print(f"complete site, no spare ({args.sites}):      {summary(cold)} s")
-    print(f"  the first 10 sites:                median {statistics.median(cold[:10]):.3f} s")
-    print(f"making a spare (ahead of time):      {summary(making)} s")
-    print(
-        f"import of 170 communes from CSV:     {import_seconds:.1f} s ({imported} created;"
-        f" pool of {pool_size}, refilled in the background)"
-    )
-    if at_scale_ready:
-        print(f"grew the network to {total - 20} sites in {growing / 60:.1f} min")
-        for label, figures, first in (
-            ("a spare ready", at_scale_ready, ready),
-            ("no spare", at_scale_cold, cold),
-        ):
-            ratio = statistics.median(figures) / statistics.median(first[:10])
-            print(
-                f"complete site at {total} sites, {label}: {summary(figures)} s"
-                f"  ({ratio:.2f}× the first 10)"
-            )
-    print(f"no-op migrate over {total + 2} schemas:    {noop_migrate:.1f} s in-process,")
-    print(f"  {noop_process:.1f} s as `manage.py migrate` (process start-up included)")
-    print(f"database growth per site:            {growth / 1e6:.1f} MB")
-    print(f"peak memory of this process:         {peak_mb:.0f} MB")
+    say(f"peak memory of this process:         {peak_mb:.0f} MB")
 
     if not args.keep:
         recreate_database(SCRATCH, drop_only=True)
