@@ -15,7 +15,6 @@ silently faked forward.
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -30,6 +29,7 @@ from tenants import spares
 from tenants.cloning import clone_template
 from tenants.models import Domain, Tenant
 from tenants.slugs import schema_name_for, strip_unit_prefix, suggest_slug, validate_slug
+from tenants.upgrades import site_migrations
 
 HOSTNAME_PATTERN = re.compile(
     r"^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$"
@@ -179,20 +179,13 @@ def _hostname_errors(hostnames: list[str]) -> dict[str, list[str]]:
     return {"domain": messages} if messages else {}
 
 
-@cache
-def _migrations_in_code() -> frozenset[tuple[str, str]]:
-    from django.db.migrations.loader import MigrationLoader
-
-    return frozenset(MigrationLoader(None, ignore_no_migrations=True).disk_migrations)
-
-
 def _check_template_is_current() -> None:
     """Refuse to clone a template that lags the code: its sites would lack tables or columns."""
     template = connection.ops.quote_name(settings.TENANT_BASE_SCHEMA)
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT app, name FROM {template}.django_migrations")  # noqa: S608
         applied = set(cursor.fetchall())
-    missing = _migrations_in_code() - applied
+    missing = site_migrations() - applied
     if missing:
         raise RuntimeError(
             f"The template schema is behind the code by {len(missing)} migration(s), e.g."

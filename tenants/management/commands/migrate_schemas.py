@@ -16,7 +16,6 @@ from contextlib import nullcontext
 from django.conf import settings
 from django.core.management.base import CommandError
 from django.db import connection, transaction
-from django.db.migrations.loader import MigrationLoader
 from django_tenants.management.commands import SyncCommon
 from django_tenants.management.commands.migrate_schemas import (
     GET_EXECUTOR_FUNCTION,
@@ -27,6 +26,7 @@ from django_tenants.utils import get_public_schema_name
 from tenants import spares
 from tenants.models import Tenant
 from tenants.template_site import ensure_template_site
+from tenants.upgrades import public_migrations, schemas_behind, site_migrations
 
 # Options that ask for django-tenants' own behaviour.
 SPECIFIC_RUN = (
@@ -61,7 +61,8 @@ class Command(MigrateSchemasCommand):
             self.args, self.options
         )
         # The public schema first: it holds the list of sites.
-        if public in schemas_behind([public]) and self._migrate_each([public]):
+        behind = schemas_behind([public], public_migrations())
+        if behind and self._migrate_each(behind):
             raise CommandError("The public schema failed to migrate; no site was touched.")
         with connection.cursor() as cursor:
             cursor.execute(f"CREATE SCHEMA IF NOT EXISTS {connection.ops.quote_name(template)}")
@@ -71,7 +72,7 @@ class Command(MigrateSchemasCommand):
             .values_list("schema_name", flat=True)
         )
         schemas = [template, *sites]
-        behind = schemas_behind(schemas)
+        behind = schemas_behind(schemas, site_migrations())
         self._say(
             f"{len(schemas) - len(behind) + 1}/{len(schemas) + 1} schemas up to date"
             f" ({len(sites)} sites); migrating {len(behind)}."
@@ -112,36 +113,3 @@ class Command(MigrateSchemasCommand):
     def _say(self, message: str, stream=None) -> None:
         if self.options.get("verbosity", 1) >= 1:
             (stream or self.stdout).write(message)
-
-
-def schemas_behind(schemas: list[str]) -> list[str]:
-    """The schemas, in order, that lack a migration present in the code (one query for all)."""
-    in_code = sorted(
-        f"{app}.{name}"
-        for app, name in MigrationLoader(None, ignore_no_migrations=True).disk_migrations
-    )
-    with connection.cursor() as cursor:
-        # pg_catalog, not information_schema: the latter checks privileges row by row over
-        # every table of every schema (100,000 at a thousand sites) and takes seconds.
-        cursor.execute(
-            "SELECT n.nspname FROM pg_catalog.pg_class c"
-            " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-            " WHERE c.relname = 'django_migrations' AND c.relkind = 'r'"
-            " AND n.nspname = ANY(%s)",
-            [schemas],
-        )
-        recorded = {row[0] for row in cursor.fetchall()}
-        complete = set()
-        if recorded:
-            union = " UNION ALL ".join(
-                f"SELECT %s AS s, app || '.' || name AS n"  # noqa: S608 - quoted schema names
-                f" FROM {connection.ops.quote_name(s)}.django_migrations"
-                for s in sorted(recorded)
-            )
-            cursor.execute(
-                f"SELECT s FROM ({union}) m WHERE n = ANY(%s) GROUP BY s"  # noqa: S608
-                " HAVING count(DISTINCT n) = %s",
-                [*sorted(recorded), in_code, len(in_code)],
-            )
-            complete = {row[0] for row in cursor.fetchall()}
-    return [schema for schema in schemas if schema not in complete]
