@@ -384,7 +384,7 @@ def load_corpus(entries, site_ids):
         cursor.execute("SET work_mem = '64MB'")
         timed("drop indexes, truncate", _drop_indexes, cursor)
         timed(f"insert {entries:,} entries (generated columns computed)", _insert, cursor, params)
-        timed("create indexes (GIN tsv, dates, trigram title)", _create_indexes, cursor)
+        timed("create indexes (GIN words + filters, dates, trigram title)", _create_indexes, cursor)
         timed("lexicon of title words", _lexicon, cursor)
         timed("vacuum analyze", _vacuum, cursor)
 
@@ -396,7 +396,7 @@ def _drop_indexes(cursor):
 
 
 INDEXES = {
-    "search_entry_tsv": "USING gin (tsv)",
+    "search_entry_match": "USING gin (tsv, site_id, kind, year, public.search_month(published_at))",
     "search_entry_date": "(published_at DESC)",
     "search_entry_site_date": "(site_id, published_at DESC)",
     "search_entry_title_trgm": "USING gin (title_folded gin_trgm_ops)",

