@@ -6,7 +6,7 @@ Run:  .venv/bin/python bench/provision.py [--sites 50] [--scale 1000] [--keep]
 
 Works on a scratch database (``bench_provision``) of the embedded server, or of the server in
 DATABASE_URL, dropped at the end unless --keep. ``--scale N`` goes on creating sites until the
-network has N, then times twenty more: the growth of the cost with the catalogue's size.
+network has N, then times 2 × AT_SCALE more: the growth of the cost with the catalogue's size.
 """
 
 import argparse
@@ -21,6 +21,7 @@ import time
 from scratch import ROOT, percentile, recreate_database, use_scratch_database
 
 SCRATCH = "bench_provision"
+AT_SCALE = 20  # sites timed each way at the scale asked for
 
 
 def database_size() -> int:
@@ -138,7 +139,7 @@ def main() -> None:
 
     if args.scale > total:
         started = time.perf_counter()
-        while total < args.scale - 20:
+        while total < args.scale - 2 * AT_SCALE:
             new_commune()
             total += 1
         wait_for_fillers()
@@ -147,10 +148,10 @@ def main() -> None:
         for spare in spares.SpareSchema.objects.all():
             spares._drop(spare)
         for label, figures, first in (
-            ("a spare ready", with_spare(10)[1], ready),
-            ("no spare", without_spare(10), cold),
+            ("a spare ready", with_spare(AT_SCALE)[1], ready),
+            ("no spare", without_spare(AT_SCALE), cold),
         ):
-            total += 10
+            total += AT_SCALE
             ratio = statistics.median(figures) / statistics.median(first[:10])
             say(
                 f"complete site at {total} sites, {label}: {summary(figures)} s"

@@ -19,9 +19,9 @@ Design (measured in bench/search.py, after research/search-baseline.md):
 * The GIN index holds the filters too (``btree_gin``, migration 0004): site, type, year and
   month are intersected with the words inside the index, so a filter or a window costs no
   visit to the rows it excludes (at 1M entries, "bệnh tay chân miệng" in 2020's documents:
-  54,000 pages read → 1,400). The planner's own choice was
-  the main cause of slow queries: it prices ``@@`` as cheap and assumes syllables
-  independent, which Vietnamese words are not.
+  54,000 pages read → 1,400).
+* The planner's own choice of scan was the main cause of slow queries: it prices ``@@`` as
+  cheap and assumes syllables independent, which Vietnamese words are not.
 * Quoted phrases and apostrophes ("Cư M'gar") are matched as words first and checked as
   phrases only on those candidates, since a phrase needs every candidate's whole tsvector.
 * Filters: one chosen site uses the (site, date) index; years are also a date range, where
@@ -251,7 +251,7 @@ class PostgresBackend(Backend):
         the matches exactly through the GIN index was measured at 125–350 ms at 1M entries:
         dearer than the mistakes it would avoid.)
         """
-        rows, bounds = stats
+        rows = stats[0]
         match = "e.tsv @@ websearch_to_tsquery('simple', public.search_fold(%(w)s))"
         words = params["loose"].split()[:6]
         conditions = [(match, {"w": params["loose"]})]
