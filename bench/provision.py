@@ -145,8 +145,7 @@ def main() -> None:
         wait_for_fillers()
         say(f"grew the network to {total} sites in {(time.perf_counter() - started) / 60:.1f} min")
         settings.SPARE_SCHEMAS = 0
-        for spare in spares.SpareSchema.objects.all():
-            spares._drop(spare)
+        spares.drop_all()
         for label, figures, first in (
             ("a spare ready", with_spare(AT_SCALE)[1], ready),
             ("no spare", without_spare(AT_SCALE), cold),

@@ -16,16 +16,14 @@ overall and per kind of query, and publish → visible on another site, through 
 """
 
 import argparse
-import math
 import os
 import random
 import statistics
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "platform")]
+import scratch
+from scratch import percentile
+
 SCRATCH = "bench_search"  # + the number of entries: a kept 100k and 1M corpus live side by side
 SITES = 1000
 
@@ -287,27 +285,12 @@ PLACES = [
 def use_scratch_database(entries: int) -> None:
     global SCRATCH
     SCRATCH = f"{SCRATCH}_{entries}"
-    url = os.environ.get("DATABASE_URL")
-    if url:
-        os.environ["DATABASE_URL"] = url.rsplit("/", 1)[0] + "/" + SCRATCH
-    else:
-        os.environ["DATABASE_NAME"] = SCRATCH
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
+    scratch.use_scratch_database(SCRATCH)
     os.environ.pop("ELASTICSEARCH_URL", None)  # this bench measures the PostgreSQL backend
 
 
-def percentile(values, fraction):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, math.ceil(fraction * len(ordered)) - 1)]
-
-
 def recreate_database(drop_only=False):
-    from django.db import connection
-
-    with connection._nodb_cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{SCRATCH}" WITH (FORCE)')
-        if not drop_only:
-            cursor.execute(f'CREATE DATABASE "{SCRATCH}"')
+    scratch.recreate_database(SCRATCH, drop_only=drop_only)
 
 
 def timed(label, function, *args):

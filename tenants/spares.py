@@ -96,6 +96,12 @@ def _fill_and_disconnect() -> None:
         connection.close()  # this thread's own connection
 
 
+def drop_all() -> None:
+    """Drop every spare that no creation is taking (a bench measuring without a pool)."""
+    for spare in SpareSchema.objects.all():
+        _drop(spare)
+
+
 def _drop(spare: SpareSchema) -> None:
     with transaction.atomic():
         locked = SpareSchema.objects.select_for_update(skip_locked=True).filter(pk=spare.pk)

@@ -66,21 +66,23 @@ def board_report(request):
 
 @board_report_required
 def board_report_xlsx(request):
-    form, report = _report(request)
-    if report is None:
-        return board_report(request)
-    response = HttpResponse(exports.board_report_xlsx(report), content_type=exports.XLSX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{_filename(request, report, "xlsx")}"'
-    return response
+    return _board_report_file(request, exports.board_report_xlsx, exports.XLSX_TYPE, "xlsx")
 
 
 @board_report_required
 def board_report_docx(request):
-    form, report = _report(request)
+    return _board_report_file(request, exports.board_report_docx, exports.DOCX_TYPE, "docx")
+
+
+def _board_report_file(request, render, content_type: str, extension: str):
+    """The report as a download; back to the form (with its errors) when the period is bad."""
+    _form, report = _report(request)
     if report is None:
         return board_report(request)
-    response = HttpResponse(exports.board_report_docx(report), content_type=exports.DOCX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{_filename(request, report, "docx")}"'
+    response = HttpResponse(render(report), content_type=content_type)
+    response["Content-Disposition"] = (
+        f'attachment; filename="{_filename(request, report, extension)}"'
+    )
     return response
 
 

@@ -94,6 +94,15 @@ def fresh(site, title):
         return Page.objects.get(title=title).specific
 
 
+# The (empty) comments formset every Wagtail page form carries.
+NO_COMMENTS = {
+    "comments-TOTAL_FORMS": "0",
+    "comments-INITIAL_FORMS": "0",
+    "comments-MIN_NUM_FORMS": "0",
+    "comments-MAX_NUM_FORMS": "1000",
+}
+
+
 def write(client, site, title, action="action-submit", kind="tin", **fields):
     """The NewsPage add form in the news section, as the editor sends it."""
     with schema_context(site.schema_name):
@@ -109,10 +118,7 @@ def write(client, site, title, action="action-submit", kind="tin", **fields):
         "body": BODY,
         "author": "Nguyễn Văn An",
         "contributing_unit": unit,
-        "comments-TOTAL_FORMS": "0",
-        "comments-INITIAL_FORMS": "0",
-        "comments-MIN_NUM_FORMS": "0",
-        "comments-MAX_NUM_FORMS": "1000",
+        **NO_COMMENTS,
         action: action,
         **fields,
     }
@@ -126,3 +132,24 @@ def task_action(client, site, page, action, comment=""):
     return client.post(
         f"/admin/pages/workflow/action/{page.pk}/{action}/{task_state.pk}/", {"comment": comment}
     )
+
+
+def through_both_steps(site, title):
+    """An item submitted for review, approved by the deputy then the chief: live at each step
+    only when it should be. Returns the live page."""
+    page = fresh(site, title)
+    assert not page.live
+    with schema_context(site.schema_name):
+        assert page.current_workflow_task.name == "Phó ban duyệt"
+
+    assert task_action(member(site, "phoban"), site, page, "approve").status_code in (200, 302)
+    page = fresh(site, title)
+    assert not page.live
+    with schema_context(site.schema_name):
+        assert page.current_workflow_task.name == "Trưởng ban duyệt"
+
+    assert task_action(member(site, "truongban"), site, page, "approve").status_code in (200, 302)
+    page = fresh(site, title)
+    assert page.live
+    assert site_client(site).get(page.url).status_code == 200
+    return page

@@ -8,7 +8,7 @@ from django_tenants.utils import schema_context
 
 from editorial.models import BoardMember
 from tests.conftest import site_client
-from tests.editorial.conftest import BODY, PASSWORD, fresh, member, page_id, write
+from tests.editorial.conftest import BODY, NO_COMMENTS, PASSWORD, fresh, member, page_id, write
 
 
 def _unit(site, name="Trường Tiểu học"):
@@ -155,10 +155,7 @@ def test_the_chief_opens_a_section_to_contributors(two_step_site):
             "slug": "cong-khai-ngan-sach",
             "date": "20/11/2026",
             "body": BODY,
-            "comments-TOTAL_FORMS": "0",
-            "comments-INITIAL_FORMS": "0",
-            "comments-MIN_NUM_FORMS": "0",
-            "comments-MAX_NUM_FORMS": "1000",
+            **NO_COMMENTS,
             "action-submit": "1",
         },
     )

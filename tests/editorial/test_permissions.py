@@ -6,7 +6,15 @@ from django_tenants.utils import schema_context
 from editorial import stats
 from editorial.models import RoyaltyLine
 from tests.conftest import site_client
-from tests.editorial.conftest import PASSWORD, fresh, member, page_id, task_action, write
+from tests.editorial.conftest import (
+    PASSWORD,
+    fresh,
+    member,
+    page_id,
+    task_action,
+    through_both_steps,
+    write,
+)
 
 
 def _today():
@@ -19,21 +27,7 @@ def test_two_step_path_contributor_deputy_chief_then_royalty_and_count(two_step_
     site = two_step_site
     title = "Trường Tiểu học khai giảng năm học mới"
     assert write(member(site, "ctv1"), site, title).status_code == 302
-    page = fresh(site, title)
-    assert not page.live
-    with schema_context(site.schema_name):
-        assert page.current_workflow_task.name == "Phó ban duyệt"
-
-    assert task_action(member(site, "phoban"), site, page, "approve").status_code in (200, 302)
-    page = fresh(site, title)
-    assert not page.live
-    with schema_context(site.schema_name):
-        assert page.current_workflow_task.name == "Trưởng ban duyệt"
-
-    assert task_action(member(site, "truongban"), site, page, "approve").status_code in (200, 302)
-    page = fresh(site, title)
-    assert page.live
-    assert site_client(site).get(page.url).status_code == 200
+    page = through_both_steps(site, title)
     with schema_context(site.schema_name):
         line = RoyaltyLine.objects.get(page=page)
         assert (line.amount, line.kind, line.authors) == (100_000, "tin", "Nguyễn Văn An")

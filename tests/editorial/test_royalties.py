@@ -8,7 +8,7 @@ from django_tenants.utils import schema_context
 from openpyxl import load_workbook
 
 from editorial.models import RoyaltyBudget, RoyaltyLine, RoyaltyRate
-from tests.editorial.conftest import BODY, fresh, member, write
+from tests.editorial.conftest import BODY, NO_COMMENTS, fresh, member, write
 
 
 def _publish(site, title, kind="tin"):
@@ -54,10 +54,7 @@ def test_a_line_is_written_at_first_publication_only(two_step_site):
             "kind": "bai",
             "date": "20/11/2026",
             "body": BODY,
-            "comments-TOTAL_FORMS": "0",
-            "comments-INITIAL_FORMS": "0",
-            "comments-MIN_NUM_FORMS": "0",
-            "comments-MAX_NUM_FORMS": "1000",
+            **NO_COMMENTS,
             "action-publish": "1",
         },
     )
