@@ -10,3 +10,6 @@ class EditorialConfig(AppConfig):
 
     def ready(self):
         from editorial import signals  # noqa: F401  (connects the receivers)
+        from editorial.accounts import install_user_viewset
+
+        install_user_viewset()

@@ -22,6 +22,7 @@ from wagtail.models import Site
 
 from editorial import members, royalties, stats
 from editorial.access import contributor_sections, is_chief, manages_board, set_contributor_sections
+from editorial.accounts import may_change
 from editorial.forms import AdjustRoyaltyForm, ContributorSectionsForm, InviteForm, MemberForm
 from editorial.models import BoardMember, RoyaltyLine
 
@@ -99,7 +100,7 @@ class EditMemberView(BoardManagerRequired, BoardPage, FormView):
     def member(self):
         """Looked up after the role check of ``dispatch``."""
         member = get_object_or_404(get_user_model(), pk=self.kwargs["user_id"])
-        if member.is_superuser and not self.request.user.is_superuser:
+        if not may_change(self.request.user, member):
             raise PermissionDenied  # the platform's operators are not the board's to change
         return member
 
@@ -128,7 +129,7 @@ class ToggleActiveView(BoardManagerRequired, View):
         member = get_object_or_404(get_user_model(), pk=user_id)
         if member == request.user:
             messages.error(request, _("Không thể tự khóa tài khoản của chính mình."))
-        elif member.is_superuser and not request.user.is_superuser:
+        elif not may_change(request.user, member):
             raise PermissionDenied  # the platform's operators are not the board's to lock
         else:
             members.set_active(member, not member.is_active)

@@ -1,6 +1,7 @@
 """Wagtail hooks of the board: its admin screens and menu, what contributors may see, the
 withdrawal reason, the dashboard panels."""
 
+from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -11,7 +12,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 from wagtail.permissions import register_permission_policy
 
-from editorial import views, withdrawal
+from editorial import accounts, views, withdrawal
 from editorial.access import (
     BoardPagePermissionPolicy,
     is_chief,
@@ -202,3 +203,11 @@ def board_panels(request, panels):
         "name", flat=True
     ):
         panels.append(QuotaPanel(request))
+
+
+# --- accounts: user management that cannot escalate (editorial.accounts) ----------------------
+
+register_permission_policy(Group, accounts.SuperuserOnlyPolicy(Group))
+hooks.register("before_edit_user", accounts.refuse_privileged_target)
+hooks.register("before_delete_user", accounts.refuse_privileged_target)
+hooks.register("before_bulk_action", accounts.refuse_privileged_bulk)
