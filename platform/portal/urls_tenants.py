@@ -11,6 +11,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from content import views as content_views
+from tenants import throttling
 from tenants.support import support_login
 
 urlpatterns = [
@@ -31,6 +32,11 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("rss.xml", content_views.site_feed, name="site_feed"),
     path("so-do-trang/", content_views.html_sitemap, name="html_sitemap"),
+    # Wagtail's password form of protected pages, throttled (tenants.throttling); same URL.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        throttling.page_password,
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

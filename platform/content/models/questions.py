@@ -35,15 +35,20 @@ def new_tracking_code() -> str:
     return f"HD-{chars[:4]}-{chars[4:]}"
 
 
-def client_fingerprint(request) -> str:
-    """A keyed hash of the client's address: enough to rate-limit, nothing to leak.
+def client_address(request) -> str | None:
+    """The client's address, as far as we can trust it (also the login throttle's).
 
     Behind the production proxy (``PORTAL_BEHIND_PROXY``) the address is the last hop of
     X-Forwarded-For, the one nginx appends: a client can prepend entries but not change that
     one. Without a proxy the header is the client's own words and is ignored.
     """
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "") if settings.PORTAL_BEHIND_PROXY else ""
-    address = forwarded.split(",")[-1].strip() if forwarded else request.META.get("REMOTE_ADDR")
+    return forwarded.split(",")[-1].strip() if forwarded else request.META.get("REMOTE_ADDR")
+
+
+def client_fingerprint(request) -> str:
+    """A keyed hash of the client's address: enough to rate-limit, nothing to leak."""
+    address = client_address(request)
     key = f"{settings.SECRET_KEY}:question:{address or ''}"
     return hashlib.sha256(key.encode()).hexdigest()[:32]
 

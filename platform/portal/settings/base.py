@@ -4,6 +4,7 @@ Tenancy is explicit here (DESIGN.md, decision 1): the public schema holds only w
 network-wide; each site's schema holds a complete Wagtail site of its own.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 from portal.database import database_settings
@@ -33,6 +34,7 @@ SHARED_APPS = [
     "themes",
     "search",  # the cross-site index and its outbox live in the public schema (issue 7)
     "reports.network",  # daily visit counters and compliance scores of every site (issue 9)
+    "axes",  # login throttling; attempts keyed by site, in the public schema (tenants.throttling)
 ]
 
 TENANT_APPS = [
@@ -98,6 +100,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "themes.middleware.ThemePreviewMiddleware",  # theme previews are never cached (issue 6)
+    "axes.middleware.AxesMiddleware",  # last: turns a lockout into its page (tenants.throttling)
 ]
 
 TEMPLATES = [
@@ -209,6 +212,9 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # no call home from a government server
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 WAGTAILADMIN_USER_LOGIN_FORM = "portal.admin_forms.LoginForm"
+# No third-party request from the admin: avatars are Wagtail's initials, not gravatar.com
+# (which would also learn a hash of each official's e-mail address).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # ---------------------------------------------------------------------------------------------
 # The platform
@@ -232,6 +238,24 @@ SEARCH_DEPLOYMENT = env("SEARCH_DEPLOYMENT", "portal")
 SEARCH_SHOW_ARCHIVED = env_bool("SEARCH_SHOW_ARCHIVED", False)
 # The contract tests fail instead of skipping the Elasticsearch backend when this is set (CI).
 CI_REQUIRE_ES = env_bool("CI_REQUIRE_ES", False)
+
+# ---------------------------------------------------------------------------------------------
+# Logins (issue 14): throttled per site, user name and client address (tenants.throttling).
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out client
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "tenants.throttling.site_username"
+AXES_CLIENT_IP_CALLABLE = "tenants.throttling.client_ip"
+AXES_LOCKOUT_CALLABLE = "tenants.throttling.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # no record of successful logins' addresses
+AXES_ENABLE_ADMIN = False  # no Django admin here; the console lists and lifts lockouts
+AXES_VERBOSE = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
