@@ -291,11 +291,17 @@ def member_support(request, pk):
     if request.method != "POST" or member.status == Tenant.Status.SUSPENDED:
         messages.error(request, _("Không thể mở trang quản trị của một trang đang tạm ngừng."))
         return HttpResponseRedirect(reverse("tenants_console:detail", args=[pk]))
-    path = support.grant(member, _actor(request))
+    token = support.grant(member, _actor(request))
     domain = member.get_primary_domain().domain
     port = request.get_port()
     host = domain if port in ("80", "443") else f"{domain}:{port}"
-    return HttpResponseRedirect(f"{request.scheme}://{host}{path}")
+    # The token goes on in a form's body, never in an address (tenants.support).
+    return TemplateResponse(
+        request,
+        "tenants/console/support_handoff.html",
+        {"member": member, "token": token, "action": f"{request.scheme}://{host}{support.PATH}"},
+        headers={"Cache-Control": "no-store"},
+    )
 
 
 @network_admin_required

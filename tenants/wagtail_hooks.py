@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from tenants import console, lockouts
-from tenants.support import LOG_ACTION
+from tenants.support import END_ACTION, LOG_ACTION
 
 console_urls = (
     [
@@ -39,3 +39,4 @@ def register_support_log_action(actions):
     actions.register_action(
         LOG_ACTION, _("Đăng nhập hỗ trợ"), _("Đăng nhập hỗ trợ từ cổng cấp trên")
     )
+    actions.register_action(END_ACTION, _("Kết thúc hỗ trợ"), _("Kết thúc phiên hỗ trợ"))

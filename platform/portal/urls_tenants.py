@@ -12,13 +12,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from content import views as content_views
 from tenants import throttling
-from tenants.support import support_login
+from tenants.support import end_support, support_login
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", content_views.sitemap_xml, name="sitemap"),
-    path("ho-tro/<str:token>/", support_login, name="support_login"),
+    path("ho-tro/", support_login, name="support_login"),
+    path("ho-tro/ket-thuc/", end_support, name="support_end"),
     path("tim-kiem/", include("search.urls")),  # cross-site search (issue 7)
 ]
 
