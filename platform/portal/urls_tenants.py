@@ -12,9 +12,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from content import views as content_views
 from tenants import throttling
+from tenants.password_reset import SiteLinkPasswordResetView
 from tenants.support import end_support, support_login
 
 urlpatterns = [
+    # Wagtail's reset view with links to the user's own site (tenants.password_reset).
+    path("admin/password_reset/", SiteLinkPasswordResetView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", content_views.sitemap_xml, name="sitemap"),
