@@ -388,6 +388,71 @@ ENGLISH = {
     "Trang %(number)s/%(total)s": "Page %(number)s of %(total)s",
     "Trang sau »": "Next page »",
     "Tuần này chưa có lịch.": "No schedule for this week.",
+    # accounts and logins (issue 14)
+    "Chỉ quản trị viên cấp cao nhất mới được thay đổi tài khoản này.": (
+        "Only a superuser may change this account."
+    ),
+    "Bạn không được gán nhóm “%(group)s”.": "You may not give the group “%(group)s”.",
+    "Chỉ quản trị viên cấp cao nhất mới được cấp quyền quản trị toàn phần.": (
+        "Only a superuser may grant full administrator rights."
+    ),
+    "Đã mở khóa đăng nhập của %(who)s trên %(site)s.": (
+        "Logins of %(who)s on %(site)s are unlocked."
+    ),
+    "mọi tài khoản": "every account",
+    "Tạm khóa đăng nhập": "Logins temporarily locked",
+    "Bạn đã nhập sai quá nhiều lần. Hãy thử lại sau %(minutes)s phút.": (
+        "Too many wrong attempts. Try again in %(minutes)s minute.",
+        "Too many wrong attempts. Try again in %(minutes)s minutes.",
+    ),
+    "Nếu cần vào ngay, hãy nhờ quản trị mạng lưới của cổng cấp trên mở khóa.": (
+        "If you need to get in now, ask the network administrators of the parent portal"
+        " to unlock it."
+    ),
+    "Đăng nhập bị khóa": "Locked logins",
+    (
+        "Sau 5 lần nhập sai liên tiếp từ cùng một địa chỉ, tài khoản đó bị khóa đăng nhập 15 phút "
+        "trên trang đó."
+    ): (
+        "After 5 wrong attempts in a row from one address, that account cannot log in to that site "
+        "for 15 minutes."
+    ),
+    "Tên đăng nhập": "Username",
+    "Địa chỉ IP": "IP address",
+    "Số lần sai": "Failures",
+    "Lần sai gần nhất": "Latest failure",
+    "Mở khóa": "Unlock",
+    "Không có đăng nhập nào đang bị khóa.": "No login is locked.",
+    "Phiên hỗ trợ": "Support session",
+    (
+        "Phiên hỗ trợ vào trang quản trị của %(site)s chỉ mở được từ trang quản trị mạng lưới của "
+        "cổng cấp trên (Trang thành viên › Hỗ trợ)."
+    ): (
+        "A support session in the admin of %(site)s can only be opened from the parent portal's "
+        "network admin (Member sites › Support)."
+    ),
+    "Xác nhận phiên hỗ trợ": "Confirm the support session",
+    (
+        "Bạn sắp vào trang quản trị của %(site)s bằng phiên hỗ trợ của %(who)s. Phiên này được ghi "
+        "lại ở cả hai trang."
+    ): (
+        "You are about to enter the admin of %(site)s in a support session of %(who)s."
+        " The session is recorded on both sites."
+    ),
+    "Vào trang quản trị": "Enter the admin",
+    "Đã kết thúc phiên hỗ trợ": "Support session ended",
+    "Phiên hỗ trợ trên %(site)s đã kết thúc và được ghi lại.": (
+        "The support session on %(site)s has ended and is recorded."
+    ),
+    "Phiên hỗ trợ của %(who)s": "Support session of %(who)s",
+    "kết thúc": "end",
+    "Mở phiên hỗ trợ": "Open a support session",
+    "Quyền vào trang quản trị của %(site)s đã được cấp cho bạn, dùng được một lần trong 5 phút.": (
+        "You may enter the admin of %(site)s once, within 5 minutes."
+    ),
+    "Tiếp tục sang %(site)s": "Go on to %(site)s",
+    "Kết thúc hỗ trợ": "Support ended",
+    "Kết thúc phiên hỗ trợ": "Support session ended",
 }
 
 
