@@ -45,7 +45,11 @@ def is_privileged(user) -> bool:
 
 
 def may_change(actor, target) -> bool:
-    return bool(actor.is_superuser or not is_privileged(target))
+    """Oneself included: a network administrator keeps his own profile and password (his
+    rights are out of his own reach all the same, see ``grantable_groups``)."""
+    if actor.is_superuser or (target.pk is not None and target.pk == actor.pk):
+        return True
+    return not is_privileged(target)
 
 
 def _in_parent_portal() -> bool:

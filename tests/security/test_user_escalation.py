@@ -296,3 +296,22 @@ def test_parent_superuser_gives_the_network_group(parent_portal):
     response = client.post(f"/admin/users/edit/{user_pk(parent_portal, 'nguoimoi')}/", data)
     assert response.status_code == 302
     assert accounts(parent_portal)["nguoimoi"][3] == [NETWORK_ADMINS]
+
+
+def test_network_admin_with_user_rights_cannot_touch_another_network_admin(parent_portal):
+    make_user(parent_portal, "mangluoi2", SITE_ADMIN.group_name, NETWORK_ADMINS)
+    before = accounts(parent_portal)
+    client = login(parent_portal, "mangluoi2")
+    data = edit_data(
+        parent_portal, "mangluoi", password1="Chiem-quyen-2026", password2="Chiem-quyen-2026"
+    )
+    client.post(f"/admin/users/edit/{user_pk(parent_portal, 'mangluoi')}/", data)
+    assert accounts(parent_portal) == before
+    # His own profile stays his to edit; his network rights stay out of his own reach.
+    own = edit_data(parent_portal, "mangluoi2", first_name="Tên mới")
+    own["groups"] = [str(group_pk(parent_portal, SITE_ADMIN.group_name))]
+    response = client.post(f"/admin/users/edit/{user_pk(parent_portal, 'mangluoi2')}/", own)
+    assert response.status_code == 302
+    assert accounts(parent_portal)["mangluoi2"][3] == sorted(
+        [NETWORK_ADMINS, SITE_ADMIN.group_name]
+    )
