@@ -1,4 +1,4 @@
-"""URLs of every site (tenant): its Wagtail admin, documents, feed, sitemaps and page tree.
+"""URLs of every site (tenant): its Wagtail admin, documents, media, feed, sitemaps and page tree.
 
 Vietnamese pages are served without a language prefix, English ones under ``/en/``.
 """
@@ -11,22 +11,23 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from content import views as content_views
+from portal.media import serve_media
 from tenants.support import support_login
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Every environment: a site's files only on its own host (portal.media, issue 14).
+    path("media/<path:path>", serve_media, name="site_media"),
     path("sitemap.xml", content_views.sitemap_xml, name="sitemap"),
     path("ho-tro/<str:token>/", support_login, name="support_login"),
     path("tim-kiem/", include("search.urls")),  # cross-site search (issue 7)
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
     path("rss.xml", content_views.site_feed, name="site_feed"),

@@ -58,7 +58,9 @@ def theme_head(context):
             value = safe_colour(getattr(branding, field))
             if value:
                 colours.append((prop, value))
-    return {"theme": theme, "colours": colours}
+    # The two inline blocks carry the request's CSP nonce (portal.csp): no 'unsafe-inline'.
+    nonce = getattr(request, "csp_nonce", None) if request is not None else None
+    return {"theme": theme, "colours": colours, "csp_nonce": nonce}
 
 
 @register.simple_tag

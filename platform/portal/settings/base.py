@@ -6,6 +6,8 @@ network-wide; each site's schema holds a complete Wagtail site of its own.
 
 from pathlib import Path
 
+from csp.constants import NONCE
+
 from portal.database import database_settings
 from portal.settings.env import env, env_bool, env_list
 
@@ -89,6 +91,7 @@ WSGI_APPLICATION = "portal.wsgi.application"
 MIDDLEWARE = [
     "tenants.middleware.SiteMiddleware",  # first: picks the site's schema from the host name
     "django.middleware.security.SecurityMiddleware",
+    "portal.csp.SiteCSPMiddleware",  # Content-Security-Policy, public and admin (issue 14)
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -165,6 +168,10 @@ STORAGES = {
     "default": {"BACKEND": "django_tenants.files.storage.TenantFileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Files are served only on their own site's host (portal.media); documents only through
+# Wagtail's /documents/<id>/<name> view, which checks the collection's privacy first. The bytes
+# go out through SENDFILE_BACKEND (production: nginx's X-Accel-Redirect; else Django streams).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_PERMISSIONS = 0o644
 
@@ -232,6 +239,36 @@ SEARCH_DEPLOYMENT = env("SEARCH_DEPLOYMENT", "portal")
 SEARCH_SHOW_ARCHIVED = env_bool("SEARCH_SHOW_ARCHIVED", False)
 # The contract tests fail instead of skipping the Elasticsearch backend when this is set (CI).
 CI_REQUIRE_ES = env_bool("CI_REQUIRE_ES", False)
+
+# Content-Security-Policy (django-csp, portal.csp). Public pages: our own files only, inline
+# blocks only with the request's nonce; video embeds (any oEmbed provider Wagtail accepts) in
+# frames over https. The admin: the same, plus the inline scripts and styles Wagtail writes.
+_CSP_COMMON = {
+    "default-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "media-src": ["'self'"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],  # Wagtail's preview frames the site in its own admin
+}
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **_CSP_COMMON,
+        "script-src": ["'self'", NONCE],
+        "style-src": ["'self'", NONCE],
+        "frame-src": ["'self'", "https:"],
+    }
+}
+PORTAL_ADMIN_CSP = {
+    **_CSP_COMMON,
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],  # image previews before an upload is sent
+    "frame-src": ["'self'", "https:"],  # embed previews in the editor
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
