@@ -9,7 +9,7 @@ from django.core.files.base import ContentFile
 from django_tenants.utils import schema_context
 
 from content.demo import pdf_bytes, png_bytes
-from editorial.roles import SITE_ADMIN
+from editorial.roles import CHIEF, SITE_ADMIN
 from tenants.models import Tenant
 from tenants.services import create_site
 from tests.conftest import site_client
@@ -39,7 +39,8 @@ class SiteFiles:
 
 
 def make_site(demo_network, name: str) -> SiteFiles:
-    """A commune of the demo district with a board member ``quantri``, an image with a
+    """A commune of the demo district with two board members, ``quantri`` (site
+    administrator) and ``truongban`` (chief editor: all pages and media), an image with a
     rendition, a public document and one in a login-restricted collection."""
     from wagtail.documents.models import Document
     from wagtail.images.models import Image
@@ -48,10 +49,11 @@ def make_site(demo_network, name: str) -> SiteFiles:
     tenant = create_site(name=name, kind="commune", parent=demo_network["dakdoa"]).tenant
     site = SiteFiles(tenant)
     with schema_context(tenant.schema_name):
-        user = get_user_model().objects.create_user(
-            "quantri", email="quantri@xa.gov.vn", password=PASSWORD
-        )
-        user.groups.add(Group.objects.get(name=SITE_ADMIN.group_name))
+        for username, role in (("quantri", SITE_ADMIN), ("truongban", CHIEF)):
+            user = get_user_model().objects.create_user(
+                username, email=f"{username}@xa.gov.vn", password=PASSWORD
+            )
+            user.groups.add(Group.objects.get(name=role.group_name))
         image = Image.objects.create(
             title="Ảnh trụ sở", file=ContentFile(png_bytes(40, 30, (160, 20, 20)), "tru-so.png")
         )
@@ -81,10 +83,10 @@ def media_url(site: SiteFiles, name: str) -> str:
     return f"/media/{site.schema}/{name}"
 
 
-def member_client(site: SiteFiles):
-    """The site's board member (Quản trị trang), logged in on the site's own host."""
+def member_client(site: SiteFiles, username: str = "quantri"):
+    """A board member of the site, logged in on the site's own host."""
     client = site_client(site.tenant)
-    response = client.post("/admin/login/", {"username": "quantri", "password": PASSWORD})
+    response = client.post("/admin/login/", {"username": username, "password": PASSWORD})
     assert response.status_code == 302, "the board member should log in"
     return client
 

@@ -213,6 +213,11 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 200 * 1024 * 1024
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "content.forms.PortalDocumentForm"
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "gif", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Broken images and decompression bombs are form errors (content.image_uploads, issue 14). 40
+# megapixels (a 7,700 × 5,200 photo) is more than any page shows, and bounds the memory an
+# upload's check decodes into (Wagtail's default is 128 megapixels).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "content.image_uploads.PortalImageForm"
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # no call home from a government server
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 WAGTAILADMIN_USER_LOGIN_FORM = "portal.admin_forms.LoginForm"
