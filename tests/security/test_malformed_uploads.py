@@ -144,16 +144,23 @@ def test_a_truncated_or_disguised_document_is_refused(site, name, content, messa
 
 
 def test_whole_files_of_each_kind_are_still_accepted(site):
+    from wagtail.models import Collection
+
+    with schema_context(site.schema):
+        root = Collection.get_first_root_node().pk
     client = member_client(site, "truongban")
     good_image = SimpleUploadedFile("tru-so.jpg", _encoded("JPEG"))
-    response = client.post("/admin/images/add/", {"title": "Trụ sở", "file": good_image})
-    assert response.status_code == 302
+    response = client.post(
+        "/admin/images/add/", {"title": "Trụ sở", "file": good_image, "collection": root}
+    )
+    assert response.status_code == 302, response.content.decode()[-3000:]
     for name, content in [
         ("ke-hoach.pdf", pdf_bytes(["58/KH-UBND"])),
         ("bieu-mau.docx", _office("word/document.xml")),
         ("phat-thanh.mp3", mp3_bytes(2)),
     ]:
         response = client.post(
-            "/admin/documents/add/", {"title": name, "file": SimpleUploadedFile(name, content)}
+            "/admin/documents/add/",
+            {"title": name, "file": SimpleUploadedFile(name, content), "collection": root},
         )
         assert response.status_code == 302, name

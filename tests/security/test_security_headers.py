@@ -122,3 +122,51 @@ def test_the_admin_sends_hsts_and_a_policy_limited_to_its_own_origin(demo_networ
     for directive in ("default-src", "connect-src", "font-src", "form-action"):
         assert policy[directive] == ["'self'"], directive
     assert "https:" not in policy["img-src"], "no avatars or images from third parties"
+
+
+def _violations(page) -> list[str]:
+    found = []
+    page.on(
+        "console",
+        lambda message: (
+            found.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    return found
+
+
+@pytest.mark.browser
+def test_a_public_page_runs_its_display_tools_under_the_policy(db, site_server):
+    from tests.browser import phone_page
+
+    with phone_page() as page:
+        violations = _violations(page)
+        page.goto(f"http://iabang.localhost:{site_server}/")
+        page.locator("[data-contrast-toggle]").click()
+        assert page.evaluate("document.documentElement.classList.contains('high-contrast')")
+        assert not violations, violations
+
+
+@pytest.mark.browser
+def test_the_admin_page_editor_runs_under_its_policy(db, site_server, demo_network):
+    from django_tenants.utils import schema_context
+
+    from content.models import NewsPage
+    from tests.browser import phone_page
+
+    with schema_context(demo_network["iabang"].schema_name):
+        page_id = NewsPage.objects.live().first().pk
+    origin = f"http://iabang.localhost:{site_server}"
+    with phone_page(1280, 900) as page:
+        violations = _violations(page)
+        page.goto(f"{origin}/admin/login/")
+        page.fill("#id_username", "admin")
+        page.fill("#id_password", settings.PORTAL_DEMO_PASSWORD)
+        page.locator("form button[type=submit]").first.click()
+        page.wait_for_url(f"{origin}/admin/")
+        page.goto(f"{origin}/admin/pages/{page_id}/edit/")
+        page.wait_for_load_state("networkidle")
+        assert page.locator("#id_title").is_visible()
+        page.goto(f"{origin}/admin/images/")
+        page.wait_for_load_state("networkidle")
+        assert not violations, violations

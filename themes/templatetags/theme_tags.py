@@ -59,7 +59,8 @@ def theme_head(context):
             if value:
                 colours.append((prop, value))
     # The two inline blocks carry the request's CSP nonce (portal.csp): no 'unsafe-inline'.
-    nonce = getattr(request, "csp_nonce", None) if request is not None else None
+    # str() makes django-csp generate it (an unread nonce is left out of the header).
+    nonce = str(getattr(request, "csp_nonce", "")) if request is not None else ""
     return {"theme": theme, "colours": colours, "csp_nonce": nonce}
 
 
