@@ -111,6 +111,21 @@ ENGLISH = {
     "Tệp “%(name)s” không phải là tệp %(kind)s thật. Hãy kiểm tra lại tệp.": (
         "The file “%(name)s” is not a real %(kind)s file. Please check the file."
     ),
+    "Tệp “%(name)s” bị hỏng hoặc chưa tải hết (tệp %(kind)s không trọn vẹn). Hãy mở thử tệp"
+    " trên máy, lưu lại rồi tải lên lần nữa.": (
+        "The file “%(name)s” is damaged or was not fully uploaded (an incomplete %(kind)s"
+        " file). Open it on your computer, save it again and upload it once more."
+    ),
+    "Không đọc được tệp này như một ảnh: tệp bị hỏng, chưa tải hết hoặc không phải là ảnh."
+    " Hãy mở thử ảnh trên máy rồi tải lên lại (JPG, PNG, GIF hoặc WEBP).": (
+        "This file cannot be read as an image: it is damaged, incomplete or not an image. Open"
+        " it on your computer and upload it again (JPG, PNG, GIF or WEBP)."
+    ),
+    "Ảnh quá lớn: %(num_pixels)s điểm ảnh, tối đa %(max_pixels_count)s. Hãy thu nhỏ ảnh rồi"
+    " tải lên lại.": (
+        "The image is too large: %(num_pixels)s pixels, at most %(max_pixels_count)s. Make it"
+        " smaller and upload it again."
+    ),
     "Dành cho máy tìm kiếm": "For search engines",
     "Dành cho trình đơn": "For site menus",
     "giới thiệu": "introduction",

@@ -4,7 +4,9 @@ question form with its spam guard and rate limit, and the upload check for docum
 Every refusal is a Vietnamese sentence that says what to do; nothing is saved on a refusal.
 """
 
+import struct
 import time
+import zipfile
 
 from django import forms
 from django.core import signing
@@ -249,6 +251,76 @@ def check_upload(upload) -> None:
             code="file_content",
             params={"name": name, "kind": extension.upper()},
         )
+    try:
+        whole = STRUCTURE_CHECKS.get(extension, lambda _upload: True)(upload)
+    except (OSError, ValueError, zipfile.BadZipFile, struct.error):
+        whole = False
+    finally:
+        upload.seek(position)
+    if not whole:
+        raise forms.ValidationError(
+            _(
+                "Tệp “%(name)s” bị hỏng hoặc chưa tải hết (tệp %(kind)s không trọn vẹn)."
+                " Hãy mở thử tệp trên máy, lưu lại rồi tải lên lần nữa."
+            ),
+            code="file_truncated",
+            params={"name": name, "kind": extension.upper()},
+        )
+
+
+# Whole-file checks (issue 14): a file cut short in transfer starts with the right bytes but
+# does not open. Each reads only what it needs: the PDF's last KB, the ZIP's directory, the
+# MP3's first frame header, the MP4's top-level box headers.
+def _pdf_is_whole(upload) -> bool:
+    upload.seek(max(0, upload.size - 1024))
+    return b"%%EOF" in upload.read()
+
+
+def _office_zip_is_whole(part: str):
+    def check(upload) -> bool:
+        upload.seek(0)
+        with zipfile.ZipFile(upload) as archive:
+            names = set(archive.namelist())
+        return "[Content_Types].xml" in names and part in names
+
+    return check
+
+
+def _mp3_is_whole(upload) -> bool:
+    upload.seek(0)
+    head = upload.read(10)
+    offset = 0
+    if head.startswith(b"ID3"):  # the tag's size is four 7-bit bytes ("syncsafe")
+        offset = 10 + sum((byte & 0x7F) << (7 * (3 - i)) for i, byte in enumerate(head[6:10]))
+    upload.seek(offset)
+    frame = upload.read(2)
+    return len(frame) == 2 and frame[0] == 0xFF and frame[1] & 0xE0 == 0xE0
+
+
+def _mp4_is_whole(upload) -> bool:
+    """Top-level boxes must tile the file and include the movie header ("moov")."""
+    offset, kinds = 0, set()
+    while offset < upload.size:
+        upload.seek(offset)
+        size, kind = struct.unpack(">I4s", upload.read(8))
+        if size == 1:
+            size = struct.unpack(">Q", upload.read(8))[0]
+        elif size == 0:
+            size = upload.size - offset
+        if size < 8 or offset + size > upload.size:
+            return False
+        kinds.add(kind)
+        offset += size
+    return b"moov" in kinds
+
+
+STRUCTURE_CHECKS = {
+    "pdf": _pdf_is_whole,
+    "docx": _office_zip_is_whole("word/document.xml"),
+    "xlsx": _office_zip_is_whole("xl/workbook.xml"),
+    "mp3": _mp3_is_whole,
+    "mp4": _mp4_is_whole,
+}
 
 
 class PortalDocumentForm(BaseDocumentForm):

@@ -1,4 +1,4 @@
-"""URLs of every site (tenant): its Wagtail admin, documents, feed, sitemaps and page tree.
+"""URLs of every site (tenant): its Wagtail admin, documents, media, feed, sitemaps and page tree.
 
 Vietnamese pages are served without a language prefix, English ones under ``/en/``.
 """
@@ -11,6 +11,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from content import views as content_views
+from portal.media import serve_media
 from tenants import throttling
 from tenants.password_reset import SiteLinkPasswordResetView
 from tenants.support import end_support, support_login
@@ -20,6 +21,8 @@ urlpatterns = [
     path("admin/password_reset/", SiteLinkPasswordResetView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Every environment: a site's files only on its own host (portal.media, issue 14).
+    path("media/<path:path>", serve_media, name="site_media"),
     path("sitemap.xml", content_views.sitemap_xml, name="sitemap"),
     path("ho-tro/", support_login, name="support_login"),
     path("ho-tro/ket-thuc/", end_support, name="support_end"),
@@ -27,11 +30,9 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
     path("rss.xml", content_views.site_feed, name="site_feed"),

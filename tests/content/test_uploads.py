@@ -1,6 +1,9 @@
 """Only the files a government site publishes, within their size limits, and only when they
 are what their name says; a refused upload leaves nothing behind."""
 
+import io
+import zipfile
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django_tenants.utils import schema_context
@@ -14,14 +17,34 @@ def _upload(name, content):
     return SimpleUploadedFile(name, content)
 
 
+def office_bytes(part: str) -> bytes:
+    """A minimal DOCX/XLSX: a ZIP with the content types and the main part."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr(part, "<document/>")
+    return buffer.getvalue()
+
+
+def mp4_bytes() -> bytes:
+    """Top-level boxes of an MP4: file type, movie header, media data."""
+    return (
+        b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom"
+        + b"\x00\x00\x00\x10moov"
+        + b"\x00" * 8
+        + b"\x00\x00\x00\x0cmdat\x00\x00\x00\x00"
+    )
+
+
 @pytest.mark.parametrize(
     ("name", "content"),
     [
         ("van-ban.pdf", pdf_bytes(["164/TB-UBND"])),
-        ("bieu-mau.docx", b"PK\x03\x04" + b"\x00" * 100),
+        ("bieu-mau.docx", office_bytes("word/document.xml")),
+        ("so-lieu.xlsx", office_bytes("xl/workbook.xml")),
         ("bao-cao.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100),
         ("phat-thanh.mp3", mp3_bytes(2)),
-        ("clip.mp4", b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 100),
+        ("clip.mp4", mp4_bytes()),
     ],
 )
 def test_files_a_government_site_publishes_are_accepted(name, content):

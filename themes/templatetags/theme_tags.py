@@ -58,7 +58,10 @@ def theme_head(context):
             value = safe_colour(getattr(branding, field))
             if value:
                 colours.append((prop, value))
-    return {"theme": theme, "colours": colours}
+    # The two inline blocks carry the request's CSP nonce (portal.csp): no 'unsafe-inline'.
+    # str() makes django-csp generate it (an unread nonce is left out of the header).
+    nonce = str(getattr(request, "csp_nonce", "")) if request is not None else ""
+    return {"theme": theme, "colours": colours, "csp_nonce": nonce}
 
 
 @register.simple_tag

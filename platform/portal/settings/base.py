@@ -7,6 +7,8 @@ network-wide; each site's schema holds a complete Wagtail site of its own.
 from datetime import timedelta
 from pathlib import Path
 
+from csp.constants import NONCE
+
 from portal.database import database_settings
 from portal.settings.env import env, env_bool, env_list
 
@@ -91,6 +93,7 @@ WSGI_APPLICATION = "portal.wsgi.application"
 MIDDLEWARE = [
     "tenants.middleware.SiteMiddleware",  # first: picks the site's schema from the host name
     "django.middleware.security.SecurityMiddleware",
+    "portal.csp.SiteCSPMiddleware",  # Content-Security-Policy, public and admin (issue 14)
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -168,6 +171,10 @@ STORAGES = {
     "default": {"BACKEND": "django_tenants.files.storage.TenantFileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Files are served only on their own site's host (portal.media); documents only through
+# Wagtail's /documents/<id>/<name> view, which checks the collection's privacy first. The bytes
+# go out through SENDFILE_BACKEND (production: nginx's X-Accel-Redirect; else Django streams).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_PERMISSIONS = 0o644
 
@@ -209,6 +216,11 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 200 * 1024 * 1024
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "content.forms.PortalDocumentForm"
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "gif", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Broken images and decompression bombs are form errors (content.image_uploads, issue 14). 40
+# megapixels (a 7,700 × 5,200 photo) is more than any page shows, and bounds the memory an
+# upload's check decodes into (Wagtail's default is 128 megapixels).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "content.image_uploads.PortalImageForm"
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # no call home from a government server
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 WAGTAILADMIN_USER_LOGIN_FORM = "portal.admin_forms.LoginForm"
@@ -256,6 +268,36 @@ AXES_RESET_ON_SUCCESS = True
 AXES_DISABLE_ACCESS_LOG = True  # no record of successful logins' addresses
 AXES_ENABLE_ADMIN = False  # no Django admin here; the console lists and lifts lockouts
 AXES_VERBOSE = False
+
+# Content-Security-Policy (django-csp, portal.csp). Public pages: our own files only, inline
+# blocks only with the request's nonce; video embeds (any oEmbed provider Wagtail accepts) in
+# frames over https. The admin: the same, plus the inline scripts and styles Wagtail writes.
+_CSP_COMMON = {
+    "default-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "media-src": ["'self'"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],  # Wagtail's preview frames the site in its own admin
+}
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **_CSP_COMMON,
+        "script-src": ["'self'", NONCE],
+        "style-src": ["'self'", NONCE],
+        "frame-src": ["'self'", "https:"],
+    }
+}
+PORTAL_ADMIN_CSP = {
+    **_CSP_COMMON,
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],  # image previews before an upload is sent
+    "frame-src": ["'self'", "https:"],  # embed previews in the editor
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
