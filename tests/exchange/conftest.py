@@ -1,6 +1,7 @@
 """A small network made in the test: a parent portal with two communes, and another parent
 with a commune of its own; each site has one user per role. Helpers act as the boards do."""
 
+import datetime
 import io
 import json
 from dataclasses import dataclass
@@ -136,7 +137,7 @@ def make_document(tenant, title, number="12/TB-UBND"):
     from wagtail.documents.models import Document
     from wagtail.models import Page
 
-    from content.models import DocumentPage, DocumentType
+    from content.models import DocumentPage, DocumentType, IssuingBody
     from portal.text import slugify_vietnamese
 
     with schema_context(tenant.schema_name):
@@ -149,6 +150,9 @@ def make_document(tenant, title, number="12/TB-UBND"):
             number=number,
             abstract="Về việc tổ chức ngày hội đại đoàn kết.",
             document_type=DocumentType.objects.get_or_create(name="Thông báo")[0],
+            issuing_body=IssuingBody.objects.get_or_create(name="UBND huyện Thử Nghiệm")[0],
+            issue_date=datetime.date(2026, 11, 2),
+            effective_date=datetime.date(2026, 11, 2),
             file=file,
         )
         Page.objects.get(slug="van-ban").add_child(instance=page)
