@@ -575,6 +575,8 @@ ENGLISH = {
     "Trang cổng gửi xuống trong kỳ": "Pages the portal sent down in the period",
     "Đã nhận": "Received",
     "Chưa xử lý": "Not acted on",
+    "Bản sao của mục này đang chờ duyệt trên trang.": "This site's copy is awaiting review.",
+    "Đã tạo bản sao “%(title)s” và gửi duyệt.": "Copy “%(title)s” made and sent for review.",
     "Tin bài": "News item",
     "Thông báo": "Announcement",
     "Các trang được chọn": "Chosen sites",

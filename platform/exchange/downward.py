@@ -318,6 +318,9 @@ def inbox_act(request, pk):
     if receipt.state not in Receipt.PENDING:
         messages.error(request, _("Trang này đã xử lý mục này."))
         return back
+    if receipt.copy_page_id:
+        messages.error(request, _("Bản sao của mục này đang chờ duyệt trên trang."))
+        return back
     action = request.POST.get("action")
     if action == "decline":
         form = ReasonForm(request.POST)
@@ -344,8 +347,15 @@ def inbox_act(request, pk):
             page, file_map = copying.write_copy(
                 request.tenant.schema_name, form.cleaned_data["section"], source, request.user
             )
-            page.get_latest_revision().publish(user=request.user)
-            receipt.state = Receipt.State.PUBLISHED
+            # A board member who may not publish in that section (the deputy, outside the
+            # documents) sends the copy through the site's review; it counts as published
+            # when the review publishes it (signals.copy_published).
+            may_publish = page.get_parent().permissions_for_user(request.user)
+            if may_publish.can_publish_subpage():
+                page.get_latest_revision().publish(user=request.user)
+                receipt.state = Receipt.State.PUBLISHED
+            elif page.get_workflow() is not None:
+                page.get_workflow().start(page, request.user)
             receipt.copy_page_id, receipt.copied_version = page.pk, dispatch.version
             receipt.file_map, receipt.error = file_map, ""
             receipt.acted_by, receipt.acted_at = actor(request), now()
@@ -353,7 +363,12 @@ def inbox_act(request, pk):
     except copying.CopyError as error:
         messages.error(request, _("Chưa đăng được: %(error)s") % {"error": error})
         return back
-    messages.success(request, _("Đã đăng “%(title)s”.") % {"title": page.title})
+    if receipt.state == Receipt.State.PUBLISHED:
+        messages.success(request, _("Đã đăng “%(title)s”.") % {"title": page.title})
+    else:
+        messages.success(
+            request, _("Đã tạo bản sao “%(title)s” và gửi duyệt.") % {"title": page.title}
+        )
     return back
 
 

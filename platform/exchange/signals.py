@@ -8,10 +8,11 @@ the tenant of that schema).
 from django.db import connection
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
+from django.utils import timezone
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
-from exchange.network.models import Dispatch, Submission
+from exchange.network.models import Dispatch, Receipt, Submission
 from tenants.models import Tenant
 
 
@@ -45,6 +46,10 @@ def source_published(sender, instance, **kwargs):
             if submission.state == Submission.State.ACCEPTED:
                 submission.source_changed = snapshot != submission.copied_snapshot
             submission.save()
+    # A member's copy of a page sent down, published through the member's own review.
+    Receipt.objects.filter(site=site, copy_page_id=instance.pk).exclude(
+        state=Receipt.State.PUBLISHED
+    ).update(state=Receipt.State.PUBLISHED, acted_at=timezone.now())
     if (
         site.is_parent_portal
         and Dispatch.objects.filter(portal=site, source_page_id=instance.pk).exists()

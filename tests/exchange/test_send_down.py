@@ -179,3 +179,38 @@ def test_a_suspended_member_cannot_act_and_its_receipt_says_why(network):
     assert "Huyện Thử Nghiệm đang tạm ngừng hoạt động." in shown
     receipt.refresh_from_db()
     assert receipt.state == Receipt.State.SEEN and receipt.copy_page_id is None
+
+
+def test_a_deputy_who_may_not_publish_news_sends_the_copy_through_review(network):
+    from tests.exchange.conftest import task_action
+
+    portal, commune = network.portal, network.commune
+    source_id = make_news(portal, "Thông báo tuyển dụng viên chức", with_files=False)
+    _push(login(portal), source_id, kind="announcement")
+    receipt = Receipt.objects.get(site=commune)
+    deputy = login(commune, "phoban")
+    deputy.post(
+        f"/admin/trao-doi/tu-cap-tren/{receipt.pk}/xu-ly/",
+        {"action": "publish", "section": section(commune, "tin-tuc")},
+    )
+    receipt.refresh_from_db()
+    assert receipt.state == Receipt.State.UNSEEN and receipt.copy_page_id
+    copy = fetch(commune, receipt.copy_page_id)
+    assert not copy.live
+    item = deputy.get(f"/admin/trao-doi/tu-cap-tren/{receipt.pk}/").content.decode()
+    assert "data-in-review" in item
+    # A second click does not make a second copy.
+    deputy.post(
+        f"/admin/trao-doi/tu-cap-tren/{receipt.pk}/xu-ly/",
+        {"action": "publish", "section": section(commune, "tin-tuc")},
+    )
+    from wagtail.models import Page
+
+    with schema_context(commune.schema_name):
+        assert Page.objects.filter(title="Thông báo tuyển dụng viên chức").count() == 1
+    # The commune's own review publishes it; the receipt follows.
+    task_action(deputy, commune, copy.pk, "approve")
+    task_action(login(commune), commune, copy.pk, "approve")
+    assert fetch(commune, copy.pk).live
+    receipt.refresh_from_db()
+    assert receipt.state == Receipt.State.PUBLISHED
