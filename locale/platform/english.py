@@ -468,6 +468,207 @@ ENGLISH = {
     "Tiếp tục sang %(site)s": "Go on to %(site)s",
     "Kết thúc hỗ trợ": "Support ended",
     "Kết thúc phiên hỗ trợ": "Support session ended",
+    # Publishing across levels (issue 18)
+    "Tin từ cơ sở": "News from member sites",
+    "Đã gửi xuống": "Sent down",
+    "Tin đã gửi lên": "News sent up",
+    "Từ cấp trên": "From the parent portal",
+    "Gửi lên %(portal)s": "Send up to %(portal)s",
+    "Gửi xuống trang thành viên": "Send down to member sites",
+    "Sapô / trích yếu": "Lead / abstract",
+    "ảnh": "image",
+    "tệp": "file",
+    "Không đọc được %(what)s “%(title)s” của bản gốc (%(error)s): thiếu tệp.": (
+        "Could not read the original's %(what)s “%(title)s” (%(error)s): the file is missing."
+    ),
+    "Không tìm thấy bản gốc: trang đã bị xoá hoặc không phải tin bài, văn bản.": (
+        "Original not found: the page was deleted or is not a news item or document."
+    ),
+    "Bản gốc đã bị gỡ khỏi trang gửi.": "The original was withdrawn from the sending site.",
+    "Bản gốc dùng một %(what)s đã bị xoá (mã %(id)s).": (
+        "The original uses a deleted %(what)s (id %(id)s)."
+    ),
+    "Chuyên mục “%(section)s” đã có một trang với đường dẫn “%(slug)s”.": (
+        "Section “%(section)s” already has a page at “%(slug)s”."
+    ),
+    "Chuyên mục “%(section)s” đã có một trang tên “%(title)s”.": (
+        "Section “%(section)s” already has a page titled “%(title)s”."
+    ),
+    "Chuyên mục đã chọn không nhận loại trang này.": (
+        "The chosen section does not take this type of page."
+    ),
+    "Không tạo được bản sao: %(error)s": "Could not make the copy: %(error)s",
+    "Bản sao không còn trên trang này.": "The copy is no longer on this site.",
+    "Không cập nhật được bản sao: %(error)s": "Could not update the copy: %(error)s",
+    "Trao đổi tin giữa các cấp": "Publishing across levels",
+    "Trao đổi tin giữa các cấp (toàn mạng lưới)": "Publishing across levels (network)",
+    "Ghi chú gửi Ban biên tập cấp trên (không bắt buộc)": (
+        "Note to the parent portal's board (optional)"
+    ),
+    "Lý do": "Reason",
+    "Hãy ghi lý do để trang gửi biết cần làm gì.": (
+        "Give a reason so the sending site knows what to do."
+    ),
+    "Đưa vào chuyên mục": "Place in section",
+    "Gửi duyệt ngay theo quy trình duyệt của cổng": (
+        "Submit for review now in the portal's workflow"
+    ),
+    "Chỉ gửi được tin đang đăng.": "Only a live news item can be sent.",
+    "Không gửi được: %(why)s": "Could not send: %(why)s",
+    "Đã gửi “%(title)s” lên %(portal)s.": "Sent “%(title)s” up to %(portal)s.",
+    "Đã gửi lại “%(title)s”: yêu cầu cũ được cập nhật.": (
+        "Sent “%(title)s” again: the earlier request was updated."
+    ),
+    "Thao tác không hợp lệ.": "Invalid action.",
+    "Không xử lý được yêu cầu này: %(why)s": "This request cannot be handled: %(why)s",
+    "Tin này đã được nhận.": "This item has already been accepted.",
+    "Hãy chọn chuyên mục sẽ đưa tin vào.": "Choose the section to place the item in.",
+    "Chưa nhận được tin: %(error)s": "The item was not accepted: %(error)s",
+    "Đã tạo bản nháp “%(title)s” và gửi duyệt.": (
+        "Draft “%(title)s” created and submitted for review."
+    ),
+    "Đã tạo bản nháp “%(title)s” chờ Ban biên tập.": ("Draft “%(title)s” created for the board."),
+    "Đã trả lời %(site)s.": "Answered %(site)s.",
+    "Cổng không còn bản sao của tin này.": "The portal no longer has a copy of this item.",
+    "Bản gốc chưa thay đổi kể từ lần sao.": "The original has not changed since it was copied.",
+    "Chưa cập nhật được: %(error)s": "Not updated: %(error)s",
+    "Đã cập nhật bản sao theo bản gốc.": "The copy now matches the original.",
+    "Bạn không có quyền gỡ trang này.": "You may not unpublish this page.",
+    "Đã gỡ bản sao vì bản gốc bị gỡ.": "Copy unpublished because the original was withdrawn.",
+    "Đã gỡ bản sao khỏi cổng.": "Copy unpublished from the portal.",
+    "Giữ bản sao dù bản gốc đã bị gỡ.": "Copy kept although the original was withdrawn.",
+    "Đã giữ bản sao.": "Copy kept.",
+    "Gửi dưới dạng": "Send as",
+    "Gửi tới": "Send to",
+    "Mọi trang thành viên": "All member sites",
+    "Ghi chú (không bắt buộc)": "Note (optional)",
+    "Hãy chọn ít nhất một trang thành viên.": "Choose at least one member site.",
+    "Chỉ gửi được trang đang đăng.": "Only a live page can be sent.",
+    "Đã gửi “%(title)s” tới %(count)s trang thành viên.": (
+        "Sent “%(title)s” to %(count)s member sites."
+    ),
+    "Nhắc việc: “%(title)s” từ %(portal)s chưa được xử lý": (
+        "Reminder: “%(title)s” from %(portal)s awaits your decision"
+    ),
+    "%(portal)s đã gửi “%(title)s” tới %(site)s ngày %(when)s. Xin Ban biên tập xem và đăng "
+    "hoặc từ chối (kèm lý do) tại: %(link)s": (
+        "%(portal)s sent “%(title)s” to %(site)s on %(when)s. Please publish it or decline it "
+        "(with a reason) at: %(link)s"
+    ),
+    "Đã nhắc %(count)s trang.": "Reminded %(count)s sites.",
+    "Đăng vào chuyên mục": "Publish in section",
+    "Không xử lý được: %(why)s": "Cannot be handled: %(why)s",
+    "Trang này đã xử lý mục này.": "This site has already handled this item.",
+    "Đã từ chối và báo lại cấp trên.": "Declined; the parent portal has been told.",
+    "Hãy chọn chuyên mục sẽ đăng.": "Choose the section to publish in.",
+    "Chưa đăng được: %(error)s": "Not published: %(error)s",
+    "Đã đăng “%(title)s”.": "Published “%(title)s”.",
+    "%(site)s đã sáp nhập vào trang khác.": "%(site)s has been merged into another site.",
+    "%(site)s đang tạm ngừng hoạt động.": "%(site)s is suspended.",
+    "%(site)s đã chuyển sang lưu trữ (chỉ đọc).": "%(site)s is archived (read-only).",
+    "Chờ cấp trên xem xét": "Awaiting the parent portal",
+    "Cấp trên đề nghị sửa": "Changes requested",
+    "Cấp trên từ chối": "Declined",
+    "Cấp trên đã nhận": "Accepted",
+    "trang gửi": "sending site",
+    "cổng nhận": "receiving portal",
+    "mã tin ở trang gửi": "item id at the sending site",
+    "địa chỉ bản gốc": "original's address",
+    "bản gốc hiện tại": "original as it stands",
+    "người gửi": "sent by",
+    "lúc gửi": "sent at",
+    "lý do": "reason",
+    "người xử lý": "handled by",
+    "lúc xử lý": "handled at",
+    "mã bản sao ở cổng": "copy's id at the portal",
+    "bản gốc lúc sao": "original when copied",
+    "bản gốc đã thay đổi": "original changed",
+    "bản gốc đã bị gỡ": "original withdrawn",
+    "tin gửi lên": "news sent up",
+    "cổng gửi": "sending portal",
+    "mã trang ở cổng": "page id at the portal",
+    "bản hiện tại": "current version",
+    "phiên bản": "version",
+    "trang gửi xuống": "page sent down",
+    "Chưa xem": "Not seen",
+    "Đã xem": "Seen",
+    "Từ chối": "Declined",
+    "trang nhận": "receiving site",
+    "lúc xem": "seen at",
+    "mã bản sao": "copy's id",
+    "lỗi cập nhật gần nhất": "last update error",
+    "lúc nhắc gần nhất": "last reminded at",
+    "biên nhận": "receipt",
+    "Lúc gửi": "Sent at",
+    "Cấp trên chưa gửi gì tới trang này.": "The parent portal has sent nothing to this site.",
+    "Chưa gửi trang nào xuống.": "Nothing has been sent down yet.",
+    "Người gửi": "Sent by",
+    "Phiên bản": "Version",
+    "Bản gốc": "Original",
+    "đã bị gỡ": "withdrawn",
+    "Biên nhận của từng trang": "Receipt of each site",
+    "Lúc": "At",
+    "Lý do / ghi chú": "Reason / note",
+    "(đã nhắc %(when)s)": "(reminded %(when)s)",
+    "Nhắc %(n)s trang chưa xử lý": (
+        "Remind %(n)s site that has not acted",
+        "Remind %(n)s sites that have not acted",
+    ),
+    "Gửi lên": "Send up",
+    "Gửi tin “%(title)s” để Ban biên tập %(portal)s xem xét đăng lại, ghi rõ nguồn là trang "
+    "của đơn vị.": (
+        "Send “%(title)s” for the board of %(portal)s to consider republishing, crediting "
+        "this site as the source."
+    ),
+    "Tin này đã được gửi lúc %(when)s (%(state)s). Gửi lại sẽ cập nhật yêu cầu cũ.": (
+        "This item was sent at %(when)s (%(state)s). Sending again updates that request."
+    ),
+    "Từ": "From",
+    "Đăng lên trang": "Publish on this site",
+    "Đăng": "Publish",
+    "Trang gửi": "Sending site",
+    "Bản gốc đã bị gỡ khỏi trang gửi. Ban biên tập quyết định gỡ hay giữ bản sao.": (
+        "The original was withdrawn from the sending site. The board decides whether to "
+        "unpublish or keep the copy."
+    ),
+    "Xem trước tin như hiện nay": "Preview of the item as it stands",
+    "Mở bản sao trên cổng": "Open the portal's copy",
+    "Cập nhật bản sao theo bản gốc": "Update the copy from the original",
+    "Gỡ bản sao": "Unpublish the copy",
+    "Giữ bản sao": "Keep the copy",
+    "Nhận tin": "Accept the item",
+    "Nhận vào chuyên mục": "Accept into section",
+    "Đề nghị sửa hoặc từ chối": "Ask for changes or decline",
+    "Đề nghị sửa": "Ask for changes",
+    "Chưa có tin nào từ các trang thành viên.": "No news from member sites yet.",
+    "Lý do / ghi chú của cấp trên": "Parent portal's reason / note",
+    "Chưa gửi tin nào lên cấp trên.": "No news sent up yet.",
+    "Gửi xuống": "Send down",
+    "Gửi “%(title)s” để Ban biên tập các trang thành viên đăng lại hoặc từ chối kèm lý do. Bản "
+    "đăng lại tự cập nhật khi cổng sửa bản gốc.": (
+        "Send “%(title)s” for the member sites' boards to republish or decline with a reason. "
+        "Republished copies follow the portal's changes to the original."
+    ),
+    "Tin cơ sở gửi lên": "News sent up by member sites",
+    "Tin gửi lên cấp trên": "News sent up to the parent portal",
+    "Trong đó được nhận đăng": "Of which accepted",
+    "Trang cổng gửi xuống trong kỳ": "Pages the portal sent down in the period",
+    "Đã nhận": "Received",
+    "Chưa xử lý": "Not acted on",
+    "Bản sao của mục này đang chờ duyệt trên trang.": "This site's copy is awaiting review.",
+    "Đã tạo bản sao “%(title)s” và gửi duyệt.": "Copy “%(title)s” made and sent for review.",
+    "Tin bài": "News item",
+    "Thông báo": "Announcement",
+    "Các trang được chọn": "Chosen sites",
+    "tiêu đề": "title",
+    "ghi chú": "note",
+    "Văn bản": "Document",
+    "loại": "type",
+    "Đã đăng": "Published",
+    "Trang": "Site",
+    "Loại": "Type",
+    "Ghi chú": "Note",
+    "Tác giả": "Author",
 }
 
 

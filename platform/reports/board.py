@@ -83,6 +83,10 @@ class BoardReport:
     visits_cumulative: int
     visits_by_month: list[int]
     top_pages: list[tuple[str, str, int]] = field(default_factory=list)
+    # Publishing across levels (issue 18): items this site sent up, and those its parent
+    # accepted; for a parent portal, items its members sent up and those it accepted.
+    sent_up: int = 0
+    accepted_up: int = 0
 
     @property
     def items_total(self) -> int:
@@ -269,4 +273,21 @@ def build_board_report(tenant, period: Period, site: Site | None = None) -> Boar
         visits_cumulative=cumulative,
         visits_by_month=visits_by_month,
         top_pages=top_pages,
+        **_sent_up(tenant, low, high),
     )
+
+
+def _sent_up(tenant, low, high) -> dict[str, int]:
+    """Items sent up in the period, and of those the ones accepted (public-schema rows)."""
+    if tenant is None:
+        return {}
+    from django.db.models import Q
+
+    from exchange.network.models import Submission
+
+    side = Q(portal=tenant) if tenant.is_parent_portal else Q(source=tenant)
+    sent = Submission.objects.filter(side, sent_at__gte=low, sent_at__lt=high)
+    return {
+        "sent_up": sent.count(),
+        "accepted_up": sent.filter(state=Submission.State.ACCEPTED).count(),
+    }

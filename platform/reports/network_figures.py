@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Sum
+from django.db.models import Count, Sum
 
 from content.models import DocumentPage, NewsPage, Question
 from editorial.models import BoardSettings, RoyaltyLine
@@ -35,6 +35,10 @@ class SiteFigures:
     monthly_target: int = DEFAULT_TARGET
     months: int = 1
     score: int | None = None
+    # Pages the parent pushed down in the period and this site's receipts (issue 18).
+    pushed_down: int = 0
+    published_down: int = 0
+    declined_down: int = 0
 
     @property
     def quota(self) -> int:
@@ -43,6 +47,10 @@ class SiteFigures:
     @property
     def below_quota(self) -> bool:
         return self.items < self.quota
+
+    @property
+    def pending_down(self) -> int:
+        return self.pushed_down - self.published_down - self.declined_down
 
 
 SUMMED = ("items", "documents", "questions_received", "questions_answered", "royalties", "visits")
@@ -108,6 +116,7 @@ def network_report(members, period: Period, ruleset: str | None = None) -> list[
                 "tenant", "score"
             )
         )
+    pushed = _pushed_down(members, low, high)
     months = len(period.months())
     rows = []
     for member in members:
@@ -124,9 +133,28 @@ def network_report(members, period: Period, ruleset: str | None = None) -> list[
                 monthly_target=DEFAULT_TARGET if target is None else target,
                 months=months,
                 score=scores.get(member.pk),
+                **pushed.get(member.pk, {}),
             )
         )
     return rows
+
+
+def _pushed_down(members, low, high) -> dict[int, dict[str, int]]:
+    """Per site: receipts of pages pushed down in the period, published, declined."""
+    from exchange.network.models import Receipt
+
+    receipts = Receipt.objects.filter(
+        site__in=members, dispatch__sent_at__gte=low, dispatch__sent_at__lt=high
+    )
+    found: dict[int, dict[str, int]] = {}
+    for site_id, state, n in receipts.values_list("site", "state").annotate(n=Count("pk")):
+        figures = found.setdefault(site_id, {"pushed_down": 0})
+        figures["pushed_down"] += n
+        if state == Receipt.State.PUBLISHED:
+            figures["published_down"] = n
+        elif state == Receipt.State.DECLINED:
+            figures["declined_down"] = n
+    return found
 
 
 def network_total(rows: list[SiteFigures]) -> dict[str, int]:

@@ -6,6 +6,7 @@ from django import template
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
+from wagtail import hooks
 from wagtail.images.models import SourceImageIOError
 
 register = template.Library()
@@ -46,14 +47,22 @@ def page_meta(context):
         {"language": p.locale.language_code, "url": p.get_full_url(request)}
         for p in live_translations(page)
     ]
+    url = page.get_full_url(request)
+    # A page copied from another site names the original as canonical (issue 18): apps that
+    # make such copies answer through the "portal_canonical_url" hook.
+    canonical = next(
+        (found for hook in hooks.get_hooks("portal_canonical_url") if (found := hook(page))),
+        url,
+    )
     return {
         "page": page,
+        "canonical": canonical,
         "title": page.seo_title or page.title,
         "description": page.search_summary(),
         "creator": page.metadata_creator() or publisher,
         "publisher": publisher,
         "date": page.search_date(),
-        "url": page.get_full_url(request),
+        "url": url,
         "language": translation.get_language(),
         "og_locale": OG_LOCALES.get(translation.get_language(), "vi_VN"),
         "og_type": "article" if page.search_kind in {"news", "document"} else "website",

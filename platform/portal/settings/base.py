@@ -37,6 +37,7 @@ SHARED_APPS = [
     "search",  # the cross-site index and its outbox live in the public schema (issue 7)
     "reports.network",  # daily visit counters and compliance scores of every site (issue 9)
     "axes",  # login throttling; attempts keyed by site, in the public schema (tenants.throttling)
+    "exchange.network",  # news sent up, pages sent down and their receipts (issue 18)
 ]
 
 TENANT_APPS = [
@@ -69,6 +70,7 @@ TENANT_APPS = [
     "editorial",
     "themes.branding",  # each site's branding and own banners; `themes` itself is network-wide
     "reports",  # visit settings and manual compliance results of the site (issue 9)
+    "exchange",  # the boards' screens for sending up and down; its rows are public (issue 18)
 ]
 
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
