@@ -4,7 +4,7 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from tenants import console
+from tenants import console, console_backups
 from tenants.support import LOG_ACTION
 
 console_urls = (
@@ -16,6 +16,7 @@ console_urls = (
         path("<int:pk>/trang-thai/", console.member_status, name="status"),
         path("<int:pk>/ho-tro/", console.member_support, name="support"),
         path("<int:pk>/sap-nhap/", console.member_merge, name="merge"),
+        path("<int:pk>/sao-luu/", console_backups.member_backup, name="backup"),
     ],
     "tenants_console",
 )
