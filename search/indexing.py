@@ -94,3 +94,20 @@ def index_site(site_id: int) -> int:
     events += site_question_events(site_id)
     record(events)
     return len(events)
+
+
+
+def reindex_site(site_id: int) -> int:
+    """Make the current schema's site's entries exactly its live pages and published
+    questions; return how many there are. After a restore from a backup
+    (``tenants.signals.site_restored``) the entries of pages the archive lacks go, and those
+    of the archive come back."""
+    from wagtail.models import Page
+
+    from search.backends import get_backend
+
+    index_site(site_id)
+    keep = list(Page.objects.filter(depth__gt=1, live=True).values_list("pk", flat=True))
+    keep += [event.page_id for event in site_question_events(site_id) if event.action == UPSERT]
+    get_backend().prune(site_id, keep)
+    return len(keep)

@@ -44,8 +44,16 @@ def _question_deleted(sender, instance, **kwargs):
     questions.question_deleted(instance)
 
 
+def _site_restored(sender, tenant, **kwargs):
+    from django_tenants.utils import schema_context
+
+    with schema_context(tenant.schema_name):
+        indexing.reindex_site(tenant.pk)
+
+
 def connect() -> None:
     from content.models import Question
+    from tenants.signals import site_restored
 
     page_published.connect(_published, dispatch_uid="search_published")
     page_unpublished.connect(_unpublished, dispatch_uid="search_unpublished")
@@ -58,3 +66,4 @@ def connect() -> None:
     )
     post_save.connect(_question_saved, sender=Question, dispatch_uid="search_question_saved")
     post_delete.connect(_question_deleted, sender=Question, dispatch_uid="search_question_deleted")
+    site_restored.connect(_site_restored, dispatch_uid="search_site_restored")

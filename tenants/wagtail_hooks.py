@@ -4,7 +4,7 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from tenants import console, lockouts
+from tenants import console, console_backups, lockouts
 from tenants.support import END_ACTION, LOG_ACTION
 
 console_urls = (
@@ -17,6 +17,7 @@ console_urls = (
         path("<int:pk>/ho-tro/", console.member_support, name="support"),
         path("<int:pk>/sap-nhap/", console.member_merge, name="merge"),
         path("khoa-dang-nhap/", lockouts.lockout_list, name="lockouts"),
+        path("<int:pk>/sao-luu/", console_backups.member_backup, name="backup"),
     ],
     "tenants_console",
 )

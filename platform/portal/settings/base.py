@@ -168,6 +168,8 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Archives of one site each (tenants/backup.py: manage.py backup_site / restore_site).
+PORTAL_BACKUP_DIR = Path(env("PORTAL_BACKUP_DIR", str(BASE_DIR / "var" / "backups")))
 MULTITENANT_RELATIVE_MEDIA_ROOT = "%s"
 STORAGES = {
     "default": {"BACKEND": "django_tenants.files.storage.TenantFileSystemStorage"},

@@ -7,6 +7,7 @@ ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
+PORTAL_BACKUP_DIR = BASE_DIR / "var" / "test-backups"  # noqa: F405
 # Visits are flushed by the tests themselves, never by a thread behind their back (reports).
 VISITS_FLUSH_SECONDS = 0
 # No spare schemas, and so no thread cloning behind a test's back: tests/tenants/test_spares.py
