@@ -25,6 +25,7 @@ from datetime import timedelta
 from axes.handlers.proxy import AxesProxyHandler
 from axes.helpers import get_cool_off
 from axes.models import AccessAttempt
+from django.conf import settings
 from django.contrib.auth.signals import user_login_failed
 from django.db import connection
 from django.http import HttpResponse
@@ -116,8 +117,6 @@ def unlock(*, schema: str | None = None, username: str | None = None) -> int:
 
 def lockouts(schemas) -> list[dict]:
     """Current lockouts of the given sites, newest first, for the console."""
-    from django.conf import settings
-
     rows = []
     attempts = AccessAttempt.objects.filter(
         failures_since_start__gte=settings.AXES_FAILURE_LIMIT,
