@@ -26,6 +26,7 @@ impossible. The cluster should also refuse it: ``action.auto_create_index: "-*-s
 """
 
 import time
+import warnings
 from dataclasses import dataclass
 
 from search.backends.elastic import alias_names, new_index
@@ -145,15 +146,24 @@ class Lifecycle:
         from elasticsearch import NotFoundError
 
         try:
-            self.client.tasks.get(task_id=task)
+            self._task(task)
         except NotFoundError:  # the node restarted: the task and its result are gone
             return False
         return True
 
+    def _task(self, task: str):
+        """``GET _tasks/<id>``; the client flags the task API as a technical preview, though
+        Elasticsearch's reindex documentation sends us there for asynchronous copies."""
+        from elasticsearch.exceptions import GeneralAvailabilityWarning
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", GeneralAvailabilityWarning)
+            return self.client.tasks.get(task_id=task)
+
     def _wait(self, task: str) -> dict:
         """Poll the task API until the copy has finished; its result."""
         while True:
-            answer = self.client.tasks.get(task_id=task)
+            answer = self._task(task)
             if answer.get("completed"):
                 if answer.get("error"):
                     raise IndexProblem(f"Chép chỉ mục thất bại: {answer['error']}")

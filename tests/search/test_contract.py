@@ -64,8 +64,8 @@ def _elasticsearch(settings):
         from elasticsearch import Elasticsearch
 
         try:
-            if Elasticsearch(url, request_timeout=3).ping():
-                reason = ""
+            live = Elasticsearch(url, request_timeout=3).ping()
+            reason = "" if live else f"Elasticsearch at {url} did not answer"
         except Exception as error:  # unreachable: same as absent
             reason = f"Elasticsearch at {url} unreachable: {error}"
     if reason:
