@@ -57,6 +57,8 @@ class OutboxEvent(models.Model):
     class Meta:
         db_table = "search_outbox"
         ordering = ["id"]
+        # A page's waiting events: superseded by ``record``, checked for by ``drain``.
+        indexes = [models.Index(fields=["site_id", "page_id", "id"], name="search_outbox_key")]
 
     def __str__(self):
         return f"{self.action} {self.site_id}/{self.page_id}"

@@ -9,6 +9,19 @@ publish is searchable the moment it commits; if applying fails, the savepoint is
 the page change still commits, and the event waits in the outbox for the next drain. With
 Elasticsearch the event is only recorded; after the commit we try to deliver it at once, and
 the ``drain_search_outbox`` worker delivers whatever that attempt could not.
+
+Per-page order (issue 17). An event carries the page's whole state (the document, or its
+absence), so a newer event of a page makes the older ones pointless, and delivering an older
+one after it would bring a withdrawn page back. So:
+
+* ``record`` first deletes the page's (or question's) undelivered events, then adds the new
+  one: only the newest state waits. The delete waits for a worker that holds one of those rows
+  (``FOR UPDATE``) to finish delivering it, so the older state reaches the index first.
+* ``drain`` picks an event only when no older event of the same key is still in the outbox,
+  so even two events of one key (from before this rule) are delivered oldest first.
+
+A crash between "applied to the index" and "deleted from the outbox" leaves the row: it is
+delivered again (idempotent: it is the newest state) unless a newer event has replaced it.
 """
 
 import json
@@ -35,12 +48,37 @@ class Event:
     id: int | None = None
 
 
+def _newest_per_key(events: list[Event]) -> list[Event]:
+    """One event per (site, page): the last one given, in the order of the keys' last events."""
+    newest = {}
+    for event in events:
+        newest.pop((event.site_id, event.page_id), None)
+        newest[(event.site_id, event.page_id)] = event
+    return list(newest.values())
+
+
+def _supersede(cursor, events: list[Event]) -> None:
+    """Delete the undelivered events of the keys of ``events``, locking them in id order (two
+    transactions superseding the same keys then wait for each other instead of deadlocking)."""
+    cursor.execute(
+        "DELETE FROM public.search_outbox WHERE id IN ("
+        " SELECT o.id FROM public.search_outbox o"
+        " JOIN unnest(%s::int[], %s::int[]) AS k(site_id, page_id)"
+        " ON o.site_id = k.site_id AND o.page_id = k.page_id"
+        " ORDER BY o.id FOR UPDATE OF o)",
+        [[e.site_id for e in events], [e.page_id for e in events]],
+    )
+
+
 def record(events: list[Event]) -> list[int]:
-    """Write events to the outbox in the current transaction, then apply or schedule them."""
+    """Write events to the outbox in the current transaction, in place of the same pages'
+    undelivered ones, then apply or schedule them."""
     if not events:
         return []
+    events = _newest_per_key(events)
     ids = []
     with connection.cursor() as cursor:
+        _supersede(cursor, events)
         for event in events:
             cursor.execute(
                 "INSERT INTO public.search_outbox"
@@ -114,8 +152,9 @@ def drain(*, batch_size: int = 500, backend=None, only_ids: list[int] | None = N
     """Deliver waiting events in order, a batch at a time; return how many were delivered.
 
     Rows are locked with SKIP LOCKED, so several workers (or a worker and a post-commit
-    attempt) never deliver the same event twice. A failing batch stays, with its error noted,
-    and the drain stops there so that later events never overtake earlier ones.
+    attempt) never deliver the same event twice; an event whose key has an older event still
+    waiting (or being delivered by another worker) is left for a later batch. A failing batch
+    stays, with its error noted, and the drain stops there.
     """
     from search.backends import get_backend
 
@@ -124,10 +163,13 @@ def drain(*, batch_size: int = 500, backend=None, only_ids: list[int] | None = N
     while True:
         with transaction.atomic():
             with connection.cursor() as cursor:
-                condition = "WHERE id = ANY(%s)" if only_ids is not None else ""
+                condition = "o.id = ANY(%s) AND" if only_ids is not None else ""
                 cursor.execute(
-                    "SELECT id, site_id, page_id, action, document FROM public.search_outbox "  # noqa: S608
-                    f"{condition} ORDER BY id LIMIT %s FOR UPDATE SKIP LOCKED",
+                    "SELECT id, site_id, page_id, action, document FROM public.search_outbox o"  # noqa: S608
+                    f" WHERE {condition} NOT EXISTS (SELECT 1 FROM public.search_outbox older"
+                    "  WHERE older.site_id = o.site_id AND older.page_id = o.page_id"
+                    "  AND older.id < o.id)"
+                    " ORDER BY id LIMIT %s FOR UPDATE SKIP LOCKED",
                     [*([only_ids] if only_ids is not None else []), batch_size],
                 )
                 rows = cursor.fetchall()

@@ -8,6 +8,7 @@ DDL is transactional.
 """
 
 import io
+import os
 import shutil
 import threading
 
@@ -29,6 +30,26 @@ def pytest_collection_modifyitems(items):
         uses_data = {"demo_network", "site_server"} & set(getattr(item, "fixturenames", ()))
         if uses_data and not item.get_closest_marker("django_db"):
             item.add_marker(pytest.mark.django_db)
+
+
+def running_in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() in ("1", "true", "yes")
+
+
+def refuse_browser_skip(item, report) -> None:
+    """Under ``CI=true`` a browser test that skipped (no chromium, no npm for axe-core) fails:
+    CI installs both, so a skip there means the pages citizens see went unchecked."""
+    if not (report.skipped and running_in_ci() and item.get_closest_marker("browser")):
+        return
+    reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
+    report.outcome = "failed"
+    report.longrepr = f"CI=true: a browser test may not be skipped ({reason})"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    refuse_browser_skip(item, outcome.get_result())
 
 
 @pytest.fixture(autouse=True)

@@ -9,8 +9,14 @@
   đ→d) for matching with or without diacritics, and a ``.exact`` sub-field (lower case only)
   that adds to the score when the words typed carry the right diacritics.
 * Events arrive from the outbox (``drain_search_outbox``), so an outage loses nothing.
+  A 429 (too many requests) or 503 (unavailable) is retried with growing pauses; if the
+  cluster still refuses, ``apply`` raises and the events stay in the outbox for the worker.
+  A bulk answer with some items failed raises as well (``BulkIndexError``): the whole batch
+  is delivered again, which is harmless since each event is its page's newest state.
+* Writes carry ``require_alias=true``: a write never creates an index (``elastic_index``).
 """
 
+import time
 from datetime import datetime
 
 from django.conf import settings
@@ -130,15 +136,41 @@ def _marked(text: str) -> str:
     return escape(text).replace(START, "<mark>").replace(STOP, "</mark>")
 
 
+RETRY_STATUSES = (429, 503)
+
+
+def _retryable(error: Exception) -> bool:
+    from elasticsearch import ApiError, ConnectionError, ConnectionTimeout
+
+    if isinstance(error, ConnectionError | ConnectionTimeout):
+        return True
+    return isinstance(error, ApiError) and error.meta.status in RETRY_STATUSES
+
+
 class ElasticsearchBackend(Backend):
     name = "elasticsearch"
     applies_in_transaction = False
+    # Pauses before each retry of a refused request, in seconds (tests set them to zero).
+    backoff = (0.5, 1.0, 2.0, 4.0)
+    prune_page_size = 1000
 
-    def __init__(self, url: str, deployment: str | None = None):
+    def __init__(self, url: str, deployment: str | None = None, *, client=None):
         from elasticsearch import Elasticsearch
 
-        self.client = Elasticsearch(url, request_timeout=10)
+        # The client's own retries are off: they do not pause between tries (a cluster that
+        # says 429 needs a pause); ``_with_backoff`` retries instead.
+        self.client = client or Elasticsearch(url, request_timeout=10, max_retries=0)
         self.read_alias, self.write_alias = alias_names(deployment)
+
+    def _with_backoff(self, call):
+        for pause in (*self.backoff, None):
+            try:
+                return call()
+            except Exception as error:
+                if pause is None or not _retryable(error):
+                    raise
+                time.sleep(pause)
+        return None  # not reached
 
     def apply(self, events) -> None:
         from elasticsearch import helpers
@@ -157,25 +189,68 @@ class ElasticsearchBackend(Backend):
                         "_source": document_source(event.document),
                     }
                 )
-        helpers.bulk(self.client, actions, ignore_status=(404,), refresh="wait_for")
+        if actions:
+            self._with_backoff(
+                lambda: helpers.bulk(
+                    self.client,
+                    actions,
+                    ignore_status=(404,),  # deleting what is not there is done
+                    refresh="wait_for",
+                    require_alias=True,
+                )
+            )
 
     def clear(self, site_id: int | None = None) -> None:
-        body = {"query": {"match_all": {}} if site_id is None else {"term": {"site_id": site_id}}}
-        self.client.delete_by_query(index=self.write_alias, body=body, refresh=True)
+        query = {"match_all": {}} if site_id is None else {"term": {"site_id": site_id}}
+        self._with_backoff(
+            lambda: self.client.delete_by_query(
+                index=self.write_alias, query=query, refresh=True, conflicts="proceed"
+            )
+        )
+
+    def site_page_ids(self, site_id: int):
+        """Every page id the index holds for the site, through a point in time and
+        ``search_after`` pages: any number of them (a ``terms`` query stops at 65,536)."""
+        pit = self._with_backoff(
+            lambda: self.client.open_point_in_time(index=self.write_alias, keep_alive="2m")
+        )["id"]
+        after = None
+        try:
+            while True:
+                extra = {"search_after": after} if after is not None else {}
+                response = self._with_backoff(
+                    lambda extra=extra, pit=pit: self.client.search(
+                        pit={"id": pit, "keep_alive": "2m"},
+                        query={"term": {"site_id": site_id}},
+                        sort=[{"page_id": "asc"}],
+                        size=self.prune_page_size,
+                        source=False,
+                        docvalue_fields=["page_id"],
+                        track_total_hits=False,
+                        **extra,
+                    )
+                )
+                pit = response.get("pit_id", pit)
+                hits = response["hits"]["hits"]
+                for hit in hits:
+                    yield hit["fields"]["page_id"][0]
+                if len(hits) < self.prune_page_size:
+                    return
+                after = hits[-1]["sort"]
+        finally:
+            self.client.close_point_in_time(id=pit)
 
     def prune(self, site_id: int, keep_page_ids: list[int]) -> None:
-        body = {
-            "query": {
-                "bool": {
-                    "filter": [{"term": {"site_id": site_id}}],
-                    "must_not": [{"terms": {"page_id": keep_page_ids}}],
-                }
-            }
-        }
-        self.client.delete_by_query(index=self.write_alias, body=body, refresh=True)
+        from search.outbox import Event
+
+        keep = set(keep_page_ids)
+        stale = [page for page in self.site_page_ids(site_id) if page not in keep]
+        for start in range(0, len(stale), self.prune_page_size):
+            chunk = stale[start : start + self.prune_page_size]
+            self.apply([Event(site_id, page, DELETE) for page in chunk])
 
     def count(self) -> int:
-        return self.client.count(index=self.read_alias)["count"]
+        return self._with_backoff(lambda: self.client.count(index=self.read_alias))["count"]
 
     def run(self, query: SearchQuery, hidden_sites: list[int]) -> SearchResult:
         from elasticsearch import ApiError, TransportError

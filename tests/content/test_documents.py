@@ -2,9 +2,11 @@
 issuer, sector or year, typing with or without Vietnamese diacritics."""
 
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django_tenants.utils import schema_context
@@ -95,18 +97,29 @@ def _new_document(tenant, **overrides):
     return DocumentPage(**fields)
 
 
+# 00:00:30 on 1 December in Việt Nam is 17:00:30 on 30 November in UTC.
+JUST_AFTER_MIDNIGHT = datetime(2026, 12, 1, 0, 0, 30, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+
+
+def test_a_document_issued_today_in_viet_nam_is_accepted_just_after_midnight(db, demo_network):
+    from content.models import DocumentIndexPage, DocumentPage
+
+    tenant = demo_network["dakdoa"]
+    with time_machine.travel(JUST_AFTER_MIDNIGHT, tick=False), schema_context(tenant.schema_name):
+        index = DocumentIndexPage.objects.get()
+        page = _new_document(tenant, issue_date=JUST_AFTER_MIDNIGHT.date(), number="8/QĐ-UBND")
+        index.add_child(instance=page)
+        assert DocumentPage.objects.get(pk=page.pk).issue_date.isoformat() == "2026-12-01"
+
+
 @pytest.mark.parametrize(
     ("overrides", "field", "message"),
     [
         ({"number": "164-TB-UBND"}, "number", "không đúng dạng"),
         ({"number": "số 5"}, "number", "Hãy nhập theo mẫu 164/TB-UBND"),
+        ({"issue_date": 1}, "issue_date", "Ngày ban hành không thể sau ngày hôm nay."),
         (
-            {"issue_date": timezone.localdate() + timedelta(days=3)},
-            "issue_date",
-            "Ngày ban hành không thể sau ngày hôm nay.",
-        ),
-        (
-            {"effective_date": timezone.localdate() - timedelta(days=3)},
+            {"effective_date": -3},
             "effective_date",
             "Ngày hiệu lực không thể trước ngày ban hành.",
         ),
@@ -117,10 +130,18 @@ def _new_document(tenant, **overrides):
 def test_a_document_with_a_bad_number_date_or_missing_field_is_refused_and_not_saved(
     db, demo_network, overrides, field, message
 ):
+    """Dates are days from "today", on a clock frozen just after midnight in Việt Nam, when
+    the date in UTC is still the day before (issue 17: "today" must be Việt Nam's)."""
     from content.models import DocumentIndexPage, DocumentPage
 
     tenant = demo_network["dakdoa"]
-    with schema_context(tenant.schema_name):
+    with time_machine.travel(JUST_AFTER_MIDNIGHT, tick=False), schema_context(tenant.schema_name):
+        today = timezone.localdate()
+        assert today == JUST_AFTER_MIDNIGHT.date()
+        overrides = {
+            key: today + timedelta(days=value) if key.endswith("_date") else value
+            for key, value in overrides.items()
+        }
         index = DocumentIndexPage.objects.get()
         before = DocumentPage.objects.count()
         with pytest.raises(ValidationError) as error:

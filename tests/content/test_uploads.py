@@ -47,8 +47,25 @@ def mp4_bytes() -> bytes:
         ("clip.mp4", mp4_bytes()),
     ],
 )
-def test_files_a_government_site_publishes_are_accepted(name, content):
-    check_upload(_upload(name, content))
+def test_files_a_government_site_publishes_are_accepted(name, content, db, demo_network):
+    """Accepted by the check, and stored whole by the admin's upload form (issue 17: this
+    test used to call the check and assert nothing)."""
+    from wagtail.documents.models import Document
+
+    upload = _upload(name, content)
+    upload.read(4)
+    check_upload(upload)
+    assert upload.tell() == 4  # the check leaves the file where the form had it
+
+    tenant = demo_network["namyang"]
+    client = site_client(tenant)
+    client.post("/admin/login/", {"username": "admin", "password": "demo-portal-2026"})
+    response = client.post("/admin/documents/add/", {"title": name, "file": _upload(name, content)})
+    assert response.status_code == 302
+    with schema_context(tenant.schema_name):
+        stored = Document.objects.get(title=name)
+        assert stored.file.size == len(content)
+        assert stored.file.name.endswith(name.rsplit(".", 1)[1])
 
 
 @pytest.mark.parametrize(

@@ -83,10 +83,15 @@ def test_contributors_cannot_publish_or_approve(two_step_site):
     with schema_context(site.schema_name):
         assert fresh(site, "Tin của người khác").current_workflow_task.name == "Phó ban duyệt"
 
-    # their own item once published: no unpublishing either
-    assert (
-        contributor.post(f"/admin/pages/{page.pk}/unpublish/", {"reason": "x"}).status_code != 200
-    )
+    assert not fresh(site, "Tin của người khác").live
+
+    # their own item once published: no unpublishing either (whatever the answer, the item
+    # stays live: a redirect after a successful unpublish must fail this test)
+    write(contributor, site, "Tin của CTV đã duyệt")
+    published = through_both_steps(site, "Tin của CTV đã duyệt")
+    contributor.post(f"/admin/pages/{published.pk}/unpublish/", {"reason": "Sai số liệu"})
+    assert fresh(site, "Tin của CTV đã duyệt").live
+    assert site_client(site).get(published.url).status_code == 200
 
 
 def test_contributors_write_only_in_the_sections_given_to_them(two_step_site):
@@ -158,7 +163,14 @@ def test_site_administrator_has_no_content_approval(two_step_site):
         assert fresh(site, "Tin chờ duyệt").current_workflow_task.name == "Phó ban duyệt"
     assert admin.get("/admin/ban-bien-tap/").status_code == 200
     assert admin.get("/admin/users/").status_code == 200
-    assert admin.get("/admin/settings/editorial/boardsettings/").status_code in (200, 302)
+    assert not fresh(site, "Tin chờ duyệt").live
+    # The board's settings are the administrator's: the form itself, not a way to the login
+    # page or to the dashboard (a 302 alone proved nothing).
+    settings_page = admin.get("/admin/settings/editorial/boardsettings/", follow=True)
+    assert settings_page.status_code == 200
+    final_url = settings_page.redirect_chain[-1][0] if settings_page.redirect_chain else ""
+    assert "/admin/settings/editorial/boardsettings/" in final_url
+    assert 'name="monthly_target"' in settings_page.content.decode()
 
 
 def test_a_board_member_of_one_site_gets_nothing_on_another(two_step_site, demo_network):

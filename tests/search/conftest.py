@@ -2,7 +2,6 @@
 
 import pytest
 from django.db import connection
-from django_tenants.utils import schema_context
 from wagtail.models import Site
 
 from search.backends import get_backend
@@ -28,18 +27,9 @@ def section(tenant, slug):
 
 def publish_news(tenant, title, *, section_slug="tin-tuc", body="", lead="", publish=True):
     """A news item in ``tenant``'s section, published through Wagtail (signals fire)."""
-    from content.models import NewsPage
-    from portal.text import slugify_vietnamese
+    from tests.factories import news
 
-    with schema_context(tenant.schema_name):
-        parent = section(tenant, section_slug)
-        page = NewsPage(title=title, slug=slugify_vietnamese(title), lead=lead, body=body)
-        parent.add_child(instance=page)
-        revision = page.save_revision()
-        if publish:
-            revision.publish()
-        page.refresh_from_db()
-        return page
+    return news(tenant, title, section=section_slug, body=body, lead=lead, publish=publish)
 
 
 @pytest.fixture

@@ -1,7 +1,8 @@
 """The same cases on every available backend: both must answer a query the same way.
 
-PostgreSQL always runs. Elasticsearch runs when ELASTICSEARCH_URL reaches a live server; it
-is skipped otherwise, except under CI_REQUIRE_ES=1, where its absence fails the suite.
+PostgreSQL always runs. Elasticsearch runs, in the same session as every other test, when
+ELASTICSEARCH_URL reaches a live server; it is skipped otherwise, except under CI_REQUIRE_ES=1,
+where its absence fails the suite.
 """
 
 import unicodedata
@@ -63,25 +64,23 @@ def _elasticsearch(settings):
         from elasticsearch import Elasticsearch
 
         try:
-            if Elasticsearch(url, request_timeout=3).ping():
-                reason = ""
+            live = Elasticsearch(url, request_timeout=3).ping()
+            reason = "" if live else f"Elasticsearch at {url} did not answer"
         except Exception as error:  # unreachable: same as absent
             reason = f"Elasticsearch at {url} unreachable: {error}"
     if reason:
         if settings.CI_REQUIRE_ES:
             pytest.fail(f"CI_REQUIRE_ES=1 but {reason}")
         pytest.skip(reason)
-    from search.backends.elastic import ElasticsearchBackend, alias_names, new_index
+    from search.backends.elastic import ElasticsearchBackend
+    from search.backends.elastic_index import Lifecycle
 
+    # Its own deployment name: this backend is built here, from the URL, and never replaces
+    # the suite's PostgreSQL backend (settings.SEARCH_BACKEND stays "postgres").
     deployment = f"test-{uuid.uuid4().hex[:8]}"
     backend = ElasticsearchBackend(url, deployment)
-    index = new_index(deployment)
-    index.create(using=backend.client)
-    read, write = alias_names(deployment)
-    backend.client.indices.update_aliases(
-        actions=[{"add": {"index": index._name, "alias": alias}} for alias in (read, write)]
-    )
-    return backend, lambda: index.delete(using=backend.client)
+    name = Lifecycle(backend.client, deployment).ensure()
+    return backend, lambda: backend.client.indices.delete(index=name)
 
 
 @pytest.fixture(params=["postgres", "elasticsearch"])

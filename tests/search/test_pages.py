@@ -14,45 +14,55 @@ from search.models import RebuildProgress
 from search.query import SearchQuery
 from tests.browser import phone_page
 from tests.conftest import site_client
+from tests.factories import news
 
 
 def text_of(response) -> str:
     return re.sub(r"\s+", " ", response.content.decode())
 
 
+def _corpus(network):
+    """Five items with a word of their own: two in Ia Băng, one each in Glar, Hà Bầu and Đak
+    Đoa. The counts below are these, not what the backend says (issue 17)."""
+    for slug, title in (
+        ("iabang", "Ia Băng họp dân về Vyxqoa chuyển đổi số"),
+        ("iabang", "Ia Băng tập huấn Vyxqoa chuyển đổi số"),
+        ("glar", "Glar ra mắt tổ Vyxqoa chuyển đổi số"),
+        ("habau", "Hà Bầu tiếp công dân bàn Vyxqoa"),
+        ("dakdoa", "Đak Đoa tổng kết Vyxqoa chuyển đổi số"),
+    ):
+        news(network[slug], title)
+
+
 def test_a_citizen_searches_without_diacritics_and_sees_hits_of_every_site(network):
-    response = site_client(network["iabang"]).get("/tim-kiem/", {"q": "chuyen doi so"})
+    _corpus(network)
+    response = site_client(network["iabang"]).get("/tim-kiem/", {"q": "vyxqoa chuyen doi so"})
     assert response.status_code == 200
     page = text_of(response)
-    expected = get_backend().search(SearchQuery.build("chuyen doi so")).total
-    assert expected >= 5  # the demo's news of every site, at least
-    assert f"{expected} kết quả cho “chuyen doi so”" in page
+    assert "4 kết quả cho “vyxqoa chuyen doi so”" in page
     for name in ("Xã Ia Băng", "Xã Glar", "Huyện Đak Đoa"):
         assert name in page
+    assert "Xã Hà Bầu" not in page  # its item lacks "chuyển đổi số"
     assert "<mark>chuyển</mark> <mark>đổi</mark> <mark>số</mark>" in page
-    assert 'href="http://glar.localhost/tin-tuc/glar-trien-khai' in page
+    assert 'href="http://glar.localhost/tin-tuc/glar-ra-mat-to-vyxqoa-chuyen-doi-so/"' in page
 
 
 def test_the_scope_switch_limits_results_to_this_site(network):
+    _corpus(network)
     response = site_client(network["glar"]).get(
-        "/tim-kiem/", {"q": "chuyen doi so", "pham_vi": "trang-nay"}
+        "/tim-kiem/", {"q": "vyxqoa", "pham_vi": "trang-nay"}
     )
     page = text_of(response)
-    expected = (
-        get_backend().search(SearchQuery.build("chuyen doi so", sites=[network["glar"].pk])).total
-    )
-    assert f"{expected} kết quả" in page and "Xã Glar" in page and "Xã Ia Băng" not in page
+    assert "1 kết quả" in page and "Xã Glar" in page and "Xã Ia Băng" not in page
 
 
 def test_facet_links_narrow_to_a_site(network):
+    _corpus(network)
     client = site_client(network["dakdoa"])
-    page = text_of(client.get("/tim-kiem/", {"q": "tiep cong dan"}))
-    assert "don_vi=habau" in page
-    narrowed = text_of(client.get("/tim-kiem/", {"q": "tiep cong dan", "don_vi": "habau"}))
-    expected = (
-        get_backend().search(SearchQuery.build("tiep cong dan", sites=[network["habau"].pk])).total
-    )
-    assert expected >= 1 and f"{expected} kết quả" in narrowed
+    page = text_of(client.get("/tim-kiem/", {"q": "vyxqoa"}))
+    assert "5 kết quả" in page and "don_vi=iabang" in page
+    narrowed = text_of(client.get("/tim-kiem/", {"q": "vyxqoa", "don_vi": "iabang"}))
+    assert "2 kết quả" in narrowed and "Xã Glar" not in narrowed
 
 
 def test_no_results_gives_help_and_a_correction(network):

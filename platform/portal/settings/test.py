@@ -13,3 +13,6 @@ VISITS_FLUSH_SECONDS = 0
 # No spare schemas, and so no thread cloning behind a test's back: tests/tenants/test_spares.py
 # fills the pool itself.
 SPARE_SCHEMAS = 0
+# The suite always runs the PostgreSQL path; with ELASTICSEARCH_URL set, the contract tests
+# (tests/search/test_contract.py) build their own Elasticsearch backend from it, in the same run.
+SEARCH_BACKEND = "postgres"

@@ -1,9 +1,10 @@
-"""Create (or migrate to) the Elasticsearch index of this deployment, without downtime.
+"""Create the Elasticsearch index of this deployment, or move it to the current mapping.
 
-A new concrete index ``<deployment>-search-<timestamp>`` gets the current mapping. The write
-alias moves to it first, so pages published meanwhile land there; the old index is then copied
-in (existing newer documents win); finally the read alias moves, atomically. With no index
-yet, the new one simply gets both aliases. The outbox keeps events while Elasticsearch is
+Safe to run any number of times and at any moment (``search.backends.elastic_index``): on a
+fresh cluster it creates the index with both aliases; with ``--if-missing`` (the docker
+worker's start) it stops there; otherwise it builds a new index, points writes at it, copies
+the old one in as an Elasticsearch task it polls, and moves reads atomically. Killed midway,
+it resumes the same migration when run again. The outbox keeps events while Elasticsearch is
 unreachable, so running this during an outage loses nothing either.
 """
 
@@ -12,7 +13,8 @@ import json
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from search.backends.elastic import alias_names, new_index
+from search.backends.elastic import new_index
+from search.backends.elastic_index import IndexProblem, Lifecycle
 
 
 class Command(BaseCommand):
@@ -24,13 +26,12 @@ class Command(BaseCommand):
         )
         parser.add_argument("--dry-run", action="store_true", help="Chỉ in cấu hình chỉ mục.")
         parser.add_argument(
-            "--if-missing", action="store_true", help="Không làm gì nếu chỉ mục đã có."
+            "--if-missing", action="store_true", help="Chỉ tạo nếu chưa có (không chuyển)."
         )
 
     def handle(self, *args, delete_old, dry_run, if_missing, **options):
-        index = new_index()
         if dry_run:
-            self.stdout.write(json.dumps(index.to_dict(), ensure_ascii=False, indent=2))
+            self.stdout.write(json.dumps(new_index().to_dict(), ensure_ascii=False, indent=2))
             return
         if not settings.ELASTICSEARCH_URL:
             raise CommandError(
@@ -39,32 +40,18 @@ class Command(BaseCommand):
         from elasticsearch import Elasticsearch
 
         client = Elasticsearch(settings.ELASTICSEARCH_URL, request_timeout=60)
-        read, write = alias_names()
-        old = sorted(client.indices.get_alias(name=read, ignore_unavailable=True) or {})
-        if old and if_missing:
-            self.stdout.write(f"{read} → {', '.join(old)}: đã có, giữ nguyên.")
-            return
-        index.create(using=client)
-        self.stdout.write(f"Đã tạo {index._name}")
-        actions = [{"remove": {"index": name, "alias": write}} for name in old]
-        client.indices.update_aliases(
-            actions=[*actions, {"add": {"index": index._name, "alias": write}}]
-        )
-        for name in old:
-            client.reindex(
-                source={"index": name},
-                dest={"index": index._name, "op_type": "create"},
-                conflicts="proceed",
-                wait_for_completion=True,
-                refresh=True,
+        lifecycle = Lifecycle(client)
+        try:
+            before = lifecycle.status()
+            name = lifecycle.ensure() if if_missing else lifecycle.migrate()
+        except IndexProblem as problem:
+            raise CommandError(str(problem)) from problem
+        if if_missing and before.read == before.write == [name]:
+            self.stdout.write(f"{lifecycle.read_alias} → {name}: đã có, giữ nguyên.")
+        else:
+            self.stdout.write(
+                self.style.SUCCESS(f"{lifecycle.read_alias} và {lifecycle.write_alias} → {name}")
             )
-            self.stdout.write(f"Đã chép {name} → {index._name}")
-        actions = [{"remove": {"index": name, "alias": read}} for name in old]
-        client.indices.update_aliases(
-            actions=[*actions, {"add": {"index": index._name, "alias": read}}]
-        )
-        self.stdout.write(self.style.SUCCESS(f"{read} và {write} → {index._name}"))
         if delete_old:
-            for name in old:
-                client.indices.delete(index=name)
-                self.stdout.write(f"Đã xóa {name}")
+            for old in lifecycle.delete_old():
+                self.stdout.write(f"Đã xóa {old}")

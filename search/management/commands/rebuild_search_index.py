@@ -31,6 +31,12 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="Chỉ đếm, không ghi gì.")
 
     def handle(self, *args, site, batch, fresh, dry_run, **options):
+        backend = get_backend()
+        if backend.name == "elasticsearch" and not dry_run:
+            # Create before write: the backend's writes never create the index themselves.
+            from search.backends.elastic_index import Lifecycle
+
+            Lifecycle(backend.client).ensure()
         tenants = Tenant.objects.order_by("id")
         if site:
             tenants = tenants.filter(slug__in=site)
