@@ -202,3 +202,14 @@ def board_panels(request, panels):
         "name", flat=True
     ):
         panels.append(QuotaPanel(request))
+
+
+@hooks.register("construct_help_menu")
+def board_help_only(request, menu_items):
+    """Wagtail's "What's new in Wagtail" and its English editor guide are for developers, in
+    English; a commune board keeps the keyboard shortcuts."""
+    menu_items[:] = [
+        item
+        for item in menu_items
+        if not item.name.startswith("whats-new-in-wagtail") and item.name != "editor-guide"
+    ]
