@@ -206,6 +206,7 @@ def test_an_english_translation_earns_no_second_line_and_counts_once_in_reports(
         )
         english.title = "Harvest news"
         english.save_revision().publish()
+        english.refresh_from_db()
         assert english.live
         today = timezone.localdate()
         items = published_items(today - timedelta(days=1), today + timedelta(days=1))

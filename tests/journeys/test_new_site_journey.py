@@ -220,10 +220,15 @@ def test_a_new_site_works_for_its_board_on_day_one(db, demo_network, create):
     public = site_client(site)
     assert "le-ra-quan" in public.get(news_url).content.decode()  # the photo's rendition
     assert "15/KH-UBND" in public.get(document_url).content.decode()
-    found = site_client(demo_network["iabang"]).get("/tim-kiem/", {"q": "ra quan lam duong"})
-    assert NEWS in found.content.decode()
-    found = site_client(demo_network["habau"]).get("/tim-kiem/", {"q": "15/KH-UBND"})
-    assert DOCUMENT in found.content.decode()
+    address = f"http://{site.get_primary_domain().domain}"
+    found = site_client(demo_network["iabang"]).get(
+        "/tim-kiem/", {"q": "ra quan lam duong", "don_vi": "iapet"}
+    )
+    assert f'href="{address}{news_url}"' in found.content.decode()
+    found = site_client(demo_network["habau"]).get(
+        "/tim-kiem/", {"q": "ke hoach lam duong", "don_vi": "iapet"}
+    )
+    assert f'href="{address}{document_url}"' in found.content.decode()
 
     # A citizen asks; the deputy answers and publishes the answer.
     asked = public.post(
