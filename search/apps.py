@@ -16,6 +16,7 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from search import signals
+        from search import new_sites, signals
 
         signals.connect()
+        new_sites.connect()

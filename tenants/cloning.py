@@ -62,16 +62,19 @@ def clone_template(schema_name: str) -> None:
 
 
 def template_fingerprint(template: str | None = None) -> str:
-    """Changes whenever the template is migrated or its site rebuilt (new pages, groups or
-    permissions), so a cached DDL or a spare schema of an older template is never used."""
+    """Changes whenever the template is migrated, its site rebuilt (new pages, groups or
+    permissions) or the site blueprint changes, so a cached DDL or a spare schema of an older
+    template is never used."""
     quoted = connection.ops.quote_name(template or settings.TENANT_BASE_SCHEMA)
     counts = " || '/' || ".join(
         f"(SELECT count(*) || '.' || coalesce(max(id), 0) FROM {quoted}.{table})"  # noqa: S608
         for table in ("django_migrations", "wagtailcore_page", "auth_group", "auth_permission")
     )
+    from tenants.building import site_builder
+
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT {counts}")  # noqa: S608
-        return cursor.fetchone()[0]
+        return f"{cursor.fetchone()[0]}/{site_builder().fingerprint()}"
 
 
 @lru_cache(maxsize=4)

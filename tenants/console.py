@@ -6,11 +6,9 @@ reaches the parent portal's own members. Every action goes through the services
 (``tenants.services``, ``tenants.lifecycle``, ``tenants.importing``, ``tenants.support``).
 """
 
-from functools import wraps
-
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -18,45 +16,21 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.admin.menu import MenuItem
 
-from editorial.roles import NETWORK_ADMINS
-from tenants import importing, lifecycle, support
+from portal.text import fold_vietnamese, vietnamese_sort_key
+from tenants import importing, lifecycle, mail, support
+from tenants.access import (  # noqa: F401 - also imported from here by older code
+    NetworkMenuItem,
+    can_manage_network,
+    network_admin_required,
+)
+from tenants.links import public_port, site_address
 from tenants.models import Tenant
 from tenants.services import create_site
 
 MEMBER_KINDS = [(k, v) for k, v in Tenant.Kind.choices if k not in Tenant.PARENT_KINDS]
 IMPORT_SESSION_KEY = "tenants_import_csv"
 MAX_UPLOAD = 1024 * 1024
-
-
-def can_manage_network(request) -> bool:
-    tenant = getattr(request, "tenant", None)
-    user = request.user
-    return bool(
-        tenant is not None
-        and isinstance(tenant, Tenant)
-        and tenant.is_parent_portal
-        and user.is_authenticated
-        and (user.is_superuser or user.groups.filter(name=NETWORK_ADMINS).exists())
-    )
-
-
-class NetworkMenuItem(MenuItem):
-    """An admin menu item of the network's screens, shown where ``can_manage_network``."""
-
-    def is_shown(self, request):
-        return can_manage_network(request)
-
-
-def network_admin_required(view):
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not can_manage_network(request):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapped
 
 
 def _member(request, pk) -> Tenant:
@@ -174,12 +148,45 @@ class ImportForm(forms.Form):
         return upload.read()
 
 
+class ListFilterForm(forms.Form):
+    """Search (with or without diacritics: "dak" finds "Đak") and filters of the site list."""
+
+    q = forms.CharField(label=gettext_lazy("Tìm theo tên, mã, tên miền"), required=False)
+    kind = forms.ChoiceField(
+        label=gettext_lazy("Cấp"), required=False, choices=[("", "—"), *MEMBER_KINDS]
+    )
+    status = forms.ChoiceField(
+        label=gettext_lazy("Trạng thái"),
+        required=False,
+        choices=[("", "—"), *Tenant.Status.choices],
+    )
+
+
 @network_admin_required
 def member_list(request):
-    members = list(request.tenant.members.prefetch_related("domains").order_by("name"))
+    form = ListFilterForm(request.GET or None)
+    members = request.tenant.members.prefetch_related("domains")
+    words = ""
+    if form.is_valid():
+        if form.cleaned_data["kind"]:
+            members = members.filter(kind=form.cleaned_data["kind"])
+        if form.cleaned_data["status"]:
+            members = members.filter(status=form.cleaned_data["status"])
+        words = fold_vietnamese(form.cleaned_data["q"].strip()).lower()
+    # In Python: a network has hundreds of members, and both the accent-insensitive match and
+    # the Vietnamese order (Đ after D) are simplest on the names themselves.
+    members = [m for m in members if not words or words in _searchable(m)]
+    members.sort(key=lambda m: vietnamese_sort_key(m.name))
     activity = _site_activity(members)
     rows = [(m, *activity.get(m.schema_name, (None, 0))) for m in members]
-    return TemplateResponse(request, "tenants/console/list.html", {"rows": rows})
+    return TemplateResponse(
+        request, "tenants/console/list.html", {"rows": rows, "filter_form": form}
+    )
+
+
+def _searchable(member: Tenant) -> str:
+    texts = [member.name, member.short_name, member.slug, *(d.domain for d in member.domains.all())]
+    return fold_vietnamese(" ".join(texts)).lower()
 
 
 @network_admin_required
@@ -197,6 +204,7 @@ def member_create(request):
                 extra_domains=tuple(data["extra_domains"].split()),
                 approval_steps=data["approval_steps"],
                 created_by=_actor(request),
+                port=public_port(request),
             )
         except ValidationError as error:
             form.add_service_errors(error)
@@ -244,6 +252,7 @@ def _detail_page(request, member, *, form=None, merge_form=None):
             "merge_form": merge_form or MergeForm(member),
             "grants": member.support_grants.all()[:10],
             "backups": recent_archives(member),
+            "chief_emails": member.chief_emails.all()[:10],
             "statuses": Tenant.Status,
         },
     )
@@ -295,16 +304,38 @@ def member_support(request, pk):
         messages.error(request, _("Không thể mở trang quản trị của một trang đang tạm ngừng."))
         return HttpResponseRedirect(reverse("tenants_console:detail", args=[pk]))
     token = support.grant(member, _actor(request))
-    domain = member.get_primary_domain().domain
-    port = request.get_port()
-    host = domain if port in ("80", "443") else f"{domain}:{port}"
     # The token goes on in a form's body, never in an address (tenants.support).
     return TemplateResponse(
         request,
         "tenants/console/support_handoff.html",
-        {"member": member, "token": token, "action": f"{request.scheme}://{host}{support.PATH}"},
+        {
+            "member": member,
+            "token": token,
+            "action": site_address(request, member.get_primary_domain().domain, support.PATH),
+        },
         headers={"Cache-Control": "no-store"},
     )
+
+
+@network_admin_required
+def member_resend(request, pk):
+    """Send the chief a fresh one-time link (the old one still works until used or expired)."""
+    member = _member(request, pk)
+    if request.method == "POST":
+        sent = mail.resend_chief_email(member, _actor(request))
+        if sent is None:
+            messages.error(request, _("Trang này chưa có trưởng ban để gửi thư."))
+        elif sent.delivered:
+            messages.success(
+                request, _("Đã gửi lại thư cho %(email)s.") % {"email": sent.recipient}
+            )
+        else:
+            messages.error(
+                request,
+                _("Không gửi được thư cho %(email)s; hãy kiểm tra máy chủ thư.")
+                % {"email": sent.recipient},
+            )
+    return HttpResponseRedirect(reverse("tenants_console:detail", args=[pk]))
 
 
 @network_admin_required
@@ -322,6 +353,7 @@ def member_import(request):
                 request.tenant,
                 approval_steps=steps,
                 created_by=_actor(request),
+                port=public_port(request),
             )
             done = True
     elif request.method == "POST" and form.is_valid():

@@ -20,7 +20,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from portal.text import fold_vietnamese
-from tenants.models import Tenant
+from tenants.models import ChiefEmail, Tenant
 from tenants.services import check_site, create_site
 from tenants.slugs import suggest_slug
 
@@ -125,7 +125,9 @@ def run(rows: list[Row], parent: Tenant, **defaults) -> list[Row]:
         if row.status != "new":
             continue
         try:
-            new_site = create_site(**_site_details(row, parent, defaults))
+            new_site = create_site(
+                email_reason=ChiefEmail.Reason.IMPORTED, **_site_details(row, parent, defaults)
+            )
         except ValidationError as error:
             row.status, row.messages = "failed", _flatten(error)
         else:

@@ -3,7 +3,8 @@
 - suspended: every path answers 503 with a Vietnamese notice;
 - archived: readable, with a notice on every page (``request.site_archived``), and any change
   (a POST, PUT, DELETE…) refused with 403, in the admin too;
-- merged into another site: every path redirects to that site, so old links keep working;
+- merged into another site: every path redirects to the same path on that site, so old links
+  keep working;
 - unknown host: 404 with a Vietnamese notice.
 """
 
@@ -11,6 +12,7 @@ from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.template.loader import render_to_string
 from django_tenants.middleware.main import TenantMainMiddleware
 
+from tenants.links import site_address
 from tenants.models import Tenant
 
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
@@ -37,8 +39,11 @@ class SiteMiddleware(TenantMainMiddleware):
         tenant = request.tenant
         request.site_archived = tenant.status == Tenant.Status.ARCHIVED
         if tenant.merged_into_id:
-            target = tenant.merged_into.get_primary_domain()
-            return HttpResponsePermanentRedirect(f"{request.scheme}://{target.domain}/")
+            # Same scheme, port and path on the site that took it over: /tin-tuc/ → /tin-tuc/.
+            target = tenant.merged_into.get_primary_domain().domain
+            return HttpResponsePermanentRedirect(
+                site_address(request, target, request.get_full_path())
+            )
         if tenant.status == Tenant.Status.SUSPENDED:
             return _notice(503, "tenants/site_suspended.html", {"tenant": tenant})
         if request.site_archived and request.method not in SAFE_METHODS:

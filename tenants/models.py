@@ -162,3 +162,27 @@ class SpareSchema(models.Model):
 
     def __str__(self):
         return self.schema_name
+
+
+class ChiefEmail(models.Model):
+    """One e-mail sent to a site's chief with a one-time link (the link is not kept)."""
+
+    class Reason(models.TextChoices):
+        CREATED = "created", _("Tạo trang")
+        IMPORTED = "imported", _("Nhập từ CSV")
+        RESENT = "resent", _("Gửi lại")
+
+    tenant = models.ForeignKey(Tenant, on_delete=models.CASCADE, related_name="chief_emails")
+    recipient = models.EmailField(_("người nhận"))
+    reason = models.CharField(_("lý do"), max_length=20, choices=Reason.choices)
+    sent_by = models.CharField(_("người gửi"), max_length=150, blank=True)
+    sent_at = models.DateTimeField(_("thời điểm gửi"), auto_now_add=True)
+    delivered = models.BooleanField(_("đã chuyển cho máy chủ thư"), default=True)
+
+    class Meta:
+        verbose_name = _("thư gửi trưởng ban")
+        verbose_name_plural = _("thư gửi trưởng ban")
+        ordering = ["-sent_at"]
+
+    def __str__(self):
+        return f"{self.recipient} ({self.get_reason_display()})"

@@ -1,11 +1,11 @@
 """Creating a site: the one code path used by the console, the commands, the bench and tests.
 
 A site's schema is a spare clone of the migrated template, renamed (``tenants.spares``), or,
-when none is ready, a clone made there and then (under a second). The site is then given what
-makes it a Wagtail site of its own: its title, its host name, its review and its chief, and
-its pages are indexed for search. Everything happens in one transaction (PostgreSQL DDL is
-transactional), so a failure at any step leaves no schema, tenant or domain behind (and gives
-a spare back).
+when none is ready, a clone made there and then (under a second). The site builder
+(``tenants.building``) then makes it a site of its own: its title, its host name, its review,
+its lists and its chief; ``tenants.signals.site_created`` lets other apps (search) react.
+Everything happens in one transaction (PostgreSQL DDL is transactional), so a failure at any
+step leaves no schema, tenant or domain behind (and gives a spare back).
 
 The schema is made by ``tenants.cloning`` (the template's DDL replayed), not by django-tenants,
 which would also follow its clone with a faked ``migrate``: the copy carries the template's
@@ -24,10 +24,12 @@ from django.utils.translation import gettext as _
 from django_tenants.utils import get_public_schema_name, schema_context
 from wagtail.log_actions import LogContext
 
-from search.indexing import index_site
 from tenants import spares
+from tenants.building import site_builder
 from tenants.cloning import clone_template
-from tenants.models import Domain, Tenant
+from tenants.mail import send_chief_email
+from tenants.models import ChiefEmail, Domain, Tenant
+from tenants.signals import site_created
 from tenants.slugs import schema_name_for, strip_unit_prefix, suggest_slug, validate_slug
 from tenants.upgrades import site_migrations
 
@@ -45,11 +47,12 @@ class NewSite:
     set_password_url: str | None
 
 
-def create_site(**details) -> NewSite:
+def create_site(*, email_reason: str = ChiefEmail.Reason.CREATED, **details) -> NewSite:
     """Create a complete site; raise ``ValidationError`` (in Vietnamese) on bad input.
 
     ``details`` are those of ``check_site``. Works from any schema (the console runs in the
-    parent portal's): the tenant rows are written in the public schema.
+    parent portal's): the tenant rows are written in the public schema. The chief, when an
+    address is given, is e-mailed their link once the site exists (``tenants.mail``).
     """
     tenant, hostnames, chief_email, port = _prepare(**details)
     with schema_context(get_public_schema_name()):
@@ -65,13 +68,29 @@ def create_site(**details) -> NewSite:
                 # A fresh audit-log context: the caller's user (a console admin) lives in
                 # another schema, and Wagtail would log the new pages in their name.
                 with schema_context(tenant.schema_name), LogContext(user=None):
-                    new_site = _build_wagtail_site(tenant, hostnames[0], port, chief_email)
-                    # The skeleton's pages came live with the clone, without publish signals.
-                    index_site(tenant.pk)
+                    built = site_builder().provision(
+                        tenant, hostname=hostnames[0], port=port, chief_email=chief_email
+                    )
+                    # Listeners (the search index…) see the complete site, in this transaction.
+                    site_created.send(sender=Tenant, tenant=tenant)
+                new_site = NewSite(
+                    tenant=tenant,
+                    site_url=built.site_url,
+                    set_password_url=built.set_password_url,
+                )
         except IntegrityError as error:  # a concurrent creation took the slug or a host name
             raise ValidationError(
                 _("Mã trang hoặc tên miền vừa được một trang khác sử dụng. Hãy thử lại.")
             ) from error
+    if built.chief is not None:
+        send_chief_email(
+            tenant,
+            recipient=chief_email,
+            site_url=built.site_url,
+            link=built.set_password_url,
+            reason=email_reason,
+            sent_by=tenant.created_by,
+        )
     if not connection.in_atomic_block:
         # A session that cloned a schema keeps the new catalog entries in its caches, and
         # each further clone in it is slower (measured: 1 s → 5 s over 50 sites in one
@@ -191,38 +210,8 @@ def _check_template_is_current() -> None:
             f"The template schema is behind the code by {len(missing)} migration(s), e.g."
             f" {sorted(missing)[0]}: run `manage.py migrate` before creating sites."
         )
-
-
-def _build_wagtail_site(tenant: Tenant, hostname: str, port: int | None, chief_email: str):
-    """Make the cloned template site this site's own: its title, host, review and chief.
-
-    The page tree, locales and board groups came with the clone (``tenants.template_site``).
-    """
-    from django.utils import timezone
-    from wagtail.models import Page, Site
-
-    from editorial.board import (
-        create_chief,
-        create_network_admins_group,
-        set_password_path,
-        set_workflow,
-    )
-
-    site = Site.objects.select_related("root_page").get(is_default_site=True)
-    home = site.root_page
-    Page.objects.filter(pk=home.pk).update(title=tenant.site_title, draft_title=tenant.site_title)
-    now = timezone.now()
-    Page.objects.filter(depth__gte=2).update(first_published_at=now, last_published_at=now)
-    Site.objects.filter(pk=site.pk).update(
-        hostname=hostname, port=port or settings.PORTAL_SITE_PORT, site_name=tenant.site_title
-    )
-    site.refresh_from_db()
-    if tenant.approval_steps != 2:  # the template applies the two-step review
-        set_workflow(home, tenant.approval_steps)
-    if tenant.is_parent_portal:
-        create_network_admins_group()
-    link = None
-    if chief_email:
-        chief = create_chief(chief_email, network_admin=tenant.is_parent_portal)
-        link = site.root_url + set_password_path(chief)
-    return NewSite(tenant=tenant, site_url=site.root_url + "/", set_password_url=link)
+    if site_builder().outdated([settings.TENANT_BASE_SCHEMA]):
+        raise RuntimeError(
+            "The template schema was built with an older site blueprint:"
+            " run `manage.py migrate` before creating sites."
+        )

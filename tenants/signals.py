@@ -1,7 +1,15 @@
-"""What ``tenants`` announces about sites, so that the apps built on it react without being
-imported by it (DESIGN.md, decision 8)."""
+"""Signals of the network's life, for the apps above ``tenants`` to react to.
+
+``tenants`` imports no content app (README, "Import directions"): what other apps do when a
+site appears or comes back from a backup (index its pages for the cross-site search…) they do
+by listening here.
+"""
 
 from django.dispatch import Signal
+
+# Sent inside the creation's transaction, with the site's schema selected, once its pages,
+# board and lists are in place: ``sender`` is the Tenant class, ``tenant`` the new site.
+site_created = Signal()
 
 # Sent after a site was restored from a backup (tenants/backup.py), with ``tenant``: its
 # pages are those of the archive, so whatever mirrors them (the search index) starts afresh.

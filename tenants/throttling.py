@@ -33,7 +33,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from wagtail import views as wagtail_views
 
-from content.models.questions import client_address
+from portal.clients import client_address
 
 SEPARATOR = ":"
 

@@ -15,6 +15,7 @@ console_urls = (
         path("<int:pk>/", console.member_detail, name="detail"),
         path("<int:pk>/trang-thai/", console.member_status, name="status"),
         path("<int:pk>/ho-tro/", console.member_support, name="support"),
+        path("<int:pk>/gui-lai-thu/", console.member_resend, name="resend"),
         path("<int:pk>/sap-nhap/", console.member_merge, name="merge"),
         path("khoa-dang-nhap/", lockouts.lockout_list, name="lockouts"),
         path("<int:pk>/sao-luu/", console_backups.member_backup, name="backup"),

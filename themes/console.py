@@ -1,5 +1,5 @@
 """The network console's theme and campaign-banner screens (issue 6), in the parent portal's
-admin, for its network administrators only (``tenants.console.can_manage_network``).
+admin, for its network administrators only (``tenants.access.can_manage_network``).
 
 - "Giao diện mạng lưới": pick the theme and version of the whole network; preview links
   for every site of the network (signed, no login needed on the member site).
@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tenants.console import network_admin_required
+from tenants.access import network_admin_required
 from tenants.models import Tenant
 from themes import registry, theming
 from themes.forms import CampaignBannerForm, NetworkThemeForm

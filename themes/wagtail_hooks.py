@@ -4,7 +4,7 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from tenants.console import NetworkMenuItem
+from tenants.access import NetworkMenuItem
 from themes import console
 
 console_urls = (

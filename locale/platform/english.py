@@ -669,6 +669,45 @@ ENGLISH = {
     "Loại": "Type",
     "Ghi chú": "Note",
     "Tác giả": "Author",
+    "Trang này đã được lưu trữ nên không nhận câu hỏi mới. "
+    "Câu hỏi đã trả lời vẫn được giữ để tra cứu.": (
+        "This site is archived and takes no new "
+        "questions. Answered questions are kept for reference."
+    ),
+    "Thư gửi trưởng ban": "E-mails to the board chief",
+    "Thư có liên kết đặt mật khẩu đã gửi": "E-mails sent with a set-password link",
+    "Người nhận": "Recipient",
+    "Kết quả": "Result",
+    "Đã gửi": "Sent",
+    "Không gửi được": "Not sent",
+    "Gửi lại liên kết đặt mật khẩu cho trưởng ban": "Send the board chief a new set-password link",
+    "Chưa gửi thư nào: trang được tạo không kèm địa chỉ thư của trưởng ban.": (
+        "No e-mail sent: the site was created without the chief’s address."
+    ),
+    "Đã gửi thư có liên kết đặt mật khẩu cho trưởng ban. Liên kết (dùng được một lần):": (
+        "The board chief was e-mailed a set-password link. The link (single use):"
+    ),
+    "Trang này chưa có trưởng ban để gửi thư.": "This site has no board chief to e-mail.",
+    "Đã gửi lại thư cho %(email)s.": "E-mail sent again to %(email)s.",
+    "Không gửi được thư cho %(email)s; hãy kiểm tra máy chủ thư.": (
+        "Could not e-mail %(email)s; check the mail server."
+    ),
+    "%(site)s đã được tạo": "%(site)s has been created",
+    "%(site)s: đặt mật khẩu": "%(site)s: set your password",
+    "Tạo trang": "Site created",
+    "Nhập từ CSV": "Imported from CSV",
+    "Gửi lại": "Sent again",
+    "người nhận": "recipient",
+    "đã chuyển cho máy chủ thư": "handed to the mail server",
+    "thư gửi trưởng ban": "e-mail to the board chief",
+    "Tìm theo tên, mã, tên miền": "Search by name, code, domain",
+    "Lọc": "Filter",
+    "Bỏ lọc": "Clear filters",
+    "Không có trang nào khớp với bộ lọc.": "No site matches the filters.",
+    "Báo cáo định kỳ": "Periodic report",
+    "công khai": "public",
+    "Công khai": "Public",
+    "Chưa": "Not yet",
 }
 
 

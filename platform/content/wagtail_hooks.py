@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -76,7 +77,19 @@ class QuestionViewSet(SnippetViewSet):
     menu_name = "questions"
     menu_order = 250
     add_to_admin_menu = True
-    list_display = ["code", "name", "sector", "status", "is_public", "submitted_at"]
+    # Wagtail's boolean column titles its icon "True"/"False", English on a Vietnamese screen.
+    list_display = [
+        "code",
+        "name",
+        "sector",
+        "status",
+        Column(
+            "is_public",
+            label=_("công khai"),
+            accessor=lambda question: _("Công khai") if question.is_public else _("Chưa"),
+        ),
+        "submitted_at",
+    ]
     search_fields = ["code", "name", "question"]
     filterset_class = QuestionFilterSet
     ordering = ["-submitted_at"]

@@ -1,6 +1,7 @@
-"""Setting up a new site's board: its workflow, the deputy's documents right, the chief.
+"""Setting up a site's board: its workflow and its chief.
 
-The groups and workflows themselves come with the clone (see ``editorial.roles``).
+The groups, their permissions and the workflows come with the clone (the site blueprint,
+``sitebuild``, applies ``editorial.roles``).
 """
 
 from django.contrib.auth import get_user_model
@@ -9,12 +10,11 @@ from django.contrib.auth.tokens import default_token_generator
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
-from wagtail.models import GroupPagePermission, Workflow, WorkflowPage
+from wagtail.models import Workflow, WorkflowPage
 
 from editorial.roles import (
     ACCESS_ADMIN,
     CHIEF,
-    DEPUTY,
     NETWORK_ADMINS,
     ONE_STEP_WORKFLOW,
     TWO_STEP_WORKFLOW,
@@ -39,19 +39,6 @@ def choose_review(home, approval_steps: int) -> None:
 
     set_workflow(home, approval_steps)
     Tenant.objects.filter(schema_name=connection.schema_name).update(approval_steps=approval_steps)
-
-
-def grant_deputy_documents(documents_section) -> None:
-    """The deputy publishes documents (and only those) without the chief."""
-    if documents_section is None:
-        return
-    GroupPagePermission.objects.get_or_create(
-        group=Group.objects.get(name=DEPUTY.group_name),
-        page=documents_section,
-        permission=Permission.objects.get(
-            content_type__app_label="wagtailcore", codename="publish_page"
-        ),
-    )
 
 
 def create_network_admins_group() -> Group:

@@ -3,8 +3,9 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
-from content.models import ContributingUnit, SectionPage
+from content.models import ContributingUnit, DocumentIndexPage, SectionPage
 from editorial.models import MAX_BUDGET, MAX_RATE, RoyaltyBudget, RoyaltyRate
 from editorial.roles import BOARD_ROLES, CONTRIBUTOR
 
@@ -62,10 +63,18 @@ class InviteForm(MemberForm):
 class ContributorSectionsForm(forms.Form):
     sections = forms.ModelMultipleChoiceField(
         label=_("Chuyên mục cộng tác viên được viết bài"),
-        queryset=SectionPage.objects.order_by("path"),
+        queryset=Page.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # News sections and the documents section: a contributor may draft a document too.
+        # (Built here: ``type()`` reads content types, which a class body runs too early for.)
+        self.fields["sections"].queryset = Page.objects.type(
+            SectionPage, DocumentIndexPage
+        ).order_by("path")
 
 
 class AdjustRoyaltyForm(forms.Form):

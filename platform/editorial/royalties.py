@@ -10,6 +10,7 @@ import io
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Sum
@@ -21,8 +22,13 @@ from editorial.models import MAX_RATE, RoyaltyBudget, RoyaltyLine, RoyaltyRate
 
 
 def record_first_publication(page, user=None) -> RoyaltyLine | None:
-    """The item's royalty line, if this publication is its first one."""
+    """The item's royalty line, if this publication is its first one.
+
+    Only the item in the site's main language earns one: its English translation is the same
+    item to the board (reports count it once too, ``editorial.stats.published_items``)."""
     if not isinstance(page, NewsPage):
+        return None
+    if page.locale.language_code != settings.LANGUAGE_CODE:
         return None
     first_time = page.first_published_at is not None and (
         page.first_published_at == page.last_published_at

@@ -6,7 +6,7 @@ from functools import wraps
 from django.core.exceptions import PermissionDenied
 
 from editorial.roles import CHIEF, DEPUTY, SITE_ADMIN
-from tenants.console import network_admin_required
+from tenants.access import network_admin_required
 
 REPORT_GROUPS = (CHIEF.group_name, DEPUTY.group_name, SITE_ADMIN.group_name)
 

@@ -12,7 +12,7 @@ import io
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.shared import Cm, Pt
+from docx.shared import Mm, Pt
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -26,9 +26,14 @@ OUTSIDE_GROUP_TITLE = "II/ CÁC ĐƠN VỊ CỘNG TÁC GỬI TIN BÀI:"
 TOTAL = "Tổng cộng"
 
 
+def number(value: int) -> str:
+    """Thousands separated by dots, as Vietnamese write them: 1.200.000."""
+    return f"{value:,}".replace(",", ".")
+
+
 def money(amount: int | None) -> str:
     """Đồng as Vietnamese write them: 46.276.000 đồng."""
-    return "—" if amount is None else f"{amount:,} đồng".replace(",", ".")
+    return "—" if amount is None else f"{number(amount)} đồng"
 
 
 def days(value) -> str:
@@ -155,12 +160,22 @@ def _centred(document, text: str, bold=False, size=None):
     return paragraph
 
 
+def _administrative_page(section, *, landscape: bool = False) -> None:
+    """A4 with the margins of Decree 30/2020/NĐ-CP, Appendix I: top and bottom 20–25 mm,
+    left 30–35 mm (the binding side), right 15–20 mm. python-docx starts on US Letter."""
+    width, height = Mm(210), Mm(297)
+    section.page_width, section.page_height = (height, width) if landscape else (width, height)
+    section.top_margin = section.bottom_margin = Mm(20)
+    section.left_margin, section.right_margin = Mm(30), Mm(15)
+
+
 def board_report_docx(report: BoardReport, issued=None) -> bytes:
     """The draft: every figure filled in, number and signature left for the board."""
     from django.utils import timezone
 
     issued = issued or timezone.localdate()
     document = Document()
+    _administrative_page(document.sections[0])
     style = document.styles["Normal"]
     style.font.name = "Times New Roman"
     style.font.size = Pt(13)
@@ -218,8 +233,8 @@ def board_report_docx(report: BoardReport, issued=None) -> bytes:
 
     document.add_paragraph().add_run("III. Lượt truy cập").bold = True
     document.add_paragraph(
-        f"Trong kỳ, trang thu hút {report.visits_period:,} lượt truy cập, nâng tổng số lượt truy"
-        f" cập lên {report.visits_cumulative:,} lượt.".replace(",", ".")
+        f"Trong kỳ, trang thu hút {number(report.visits_period)} lượt truy cập, nâng tổng số"
+        f" lượt truy cập lên {number(report.visits_cumulative)} lượt."
     )
 
     document.add_paragraph().add_run("IV. Kinh phí nhuận bút").bold = True
@@ -249,7 +264,7 @@ def board_report_docx(report: BoardReport, issued=None) -> bytes:
     if len(report.months) > 6:
         section.orientation = WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = section.page_height, section.page_width
-    section.left_margin = section.right_margin = Cm(2)
+    _administrative_page(section, landscape=section.orientation == WD_ORIENT.LANDSCAPE)
 
     rows = appendix_rows(report)
     columns = len(report.months) + 3

@@ -1,6 +1,7 @@
 """Admin menu items and URLs of the reports, and the page-view counter.
 
-"Báo cáo" is shown to a site's board leaders; "Báo cáo mạng lưới" only in a parent portal, to
+"Báo cáo định kỳ" is shown to a site's board leaders (not "Báo cáo": Wagtail's own "Reports"
+menu is called that in Vietnamese); "Báo cáo mạng lưới" only in a parent portal, to
 its network administrators (the rule of the network console, ``tenants.console``).
 """
 
@@ -12,7 +13,7 @@ from wagtail.admin.menu import MenuItem
 from reports import visits
 from reports.access import can_view_board_report
 from reports.urls import urlpatterns
-from tenants.console import NetworkMenuItem
+from tenants.access import NetworkMenuItem
 
 
 @hooks.register("before_serve_page")
@@ -33,7 +34,7 @@ class BoardReportMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_board_report_menu_item():
     return BoardReportMenuItem(
-        _("Báo cáo"), reverse("reports:board"), icon_name="doc-full", order=160
+        _("Báo cáo định kỳ"), reverse("reports:board"), icon_name="doc-full", order=160
     )
 
 

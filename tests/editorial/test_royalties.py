@@ -189,3 +189,26 @@ def test_the_payment_list_opens_in_openpyxl_with_the_right_rows(two_step_site):
         (None, "Tổng cộng", None, None, None, 450_000, None),
     ]
     assert sheet["A1"].value == "DANH SÁCH CHI TRẢ NHUẬN BÚT"
+
+
+def test_an_english_translation_earns_no_second_line_and_counts_once_in_reports(two_step_site):
+    from datetime import timedelta
+
+    from wagtail.models import Locale
+
+    from editorial.stats import published_items
+
+    site = two_step_site
+    page = _publish(site, "Tin về mùa màng")
+    with schema_context(site.schema_name):
+        english = page.copy_for_translation(
+            Locale.objects.get(language_code="en"), copy_parents=True
+        )
+        english.title = "Harvest news"
+        english.save_revision().publish()
+        english.refresh_from_db()
+        assert english.live
+        today = timezone.localdate()
+        items = published_items(today - timedelta(days=1), today + timedelta(days=1))
+        assert list(items.values_list("title", flat=True)) == ["Tin về mùa màng"]
+    assert _lines(site) == [("Tin về mùa màng", 100_000, "")]

@@ -43,6 +43,7 @@ def reported_site(commune):
     """A site with items, documents, questions, royalties and visits on known dates."""
     with schema_context(commune.schema_name):
         site = Site.objects.get()
+        ContributingUnit.objects.all().delete()  # this board keeps its own list of units
         units = {
             name: ContributingUnit.objects.create(
                 name=name, group=group, sort_order=order, monthly_target=quota
@@ -74,8 +75,8 @@ def reported_site(commune):
         draft.live = False
         draft.save()
 
-        decision = DocumentType.objects.create(name="Quyết định", code="QĐ", sort_order=1)
-        plan = DocumentType.objects.create(name="Kế hoạch", code="KH", sort_order=2)
+        decision = DocumentType.objects.get(name="Quyết định")  # from the site blueprint
+        plan = DocumentType.objects.get(name="Kế hoạch")
         body = IssuingBody.objects.create(name="UBND xã")
         documents = find_section(site.root_page, "documents")
         for number, kind, published in [
@@ -176,7 +177,7 @@ def test_the_report_shows_every_figure_of_the_period(reported_site):
     assert text["questions-received"] == "3"
     assert text["questions-answered"] == "3"
     assert "10" in page.find(string="Thời gian trả lời trung vị").find_next("dd").get_text()
-    assert text["royalties-spent"] == "200000 đ"
+    assert text["royalties-spent"] == "200.000 đ"  # dots between thousands
     assert text["delay-median"] == "2 ngày"  # delays 2, 2, 9, 0 → median 2
     assert text["delay-worst"].startswith("9 ngày") and "Ngày hội" in text["delay-worst"]
     assert text["visits-period"] == "150"
@@ -224,9 +225,15 @@ def test_the_docx_draft_is_laid_out_like_an_administrative_report(reported_site)
     text = "\n".join(paragraphs)
     assert "đã đăng tải 10 tin, bài" in text
     assert "Đã tiếp nhận 3 câu hỏi, trả lời 3" in text
-    assert "150 lượt truy cập" in text and "157 lượt" in text
+    assert "nâng tổng số lượt truy cập lên 157 lượt." in text
+    assert "Trong kỳ, trang thu hút 150 lượt truy cập, nâng" in text
     assert "200.000 đồng" in text and "10.000.000 đồng" in text
     assert "PHỤ LỤC" in paragraphs
+    # A4, margins of Decree 30/2020 Appendix I (top/bottom 20–25, left 30–35, right 15–20 mm)
+    page = document.sections[0]
+    assert {round(page.page_width.mm), round(page.page_height.mm)} == {210, 297}
+    assert 20 <= round(page.top_margin.mm) <= 25 and 20 <= round(page.bottom_margin.mm) <= 25
+    assert 30 <= round(page.left_margin.mm) <= 35 and 15 <= round(page.right_margin.mm) <= 20
     table = document.tables[1]
     cells = [[c.text for c in row.cells] for row in table.rows]
     assert cells[0][:3] == ["STT", "Tên đơn vị", "Tháng"] and cells[0][-1] == "Tổng cộng"

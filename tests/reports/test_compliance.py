@@ -53,7 +53,7 @@ def _fill_every_section(site):
                      "email": "b@xa.gov.vn", "handles_information_requests": True}),
     ]  # fmt: skip
     contact.save()
-    kind = DocumentType.objects.create(name="Quyết định", code="QĐ")
+    kind = DocumentType.objects.get(name="Quyết định")  # every site has the list
     body = IssuingBody.objects.create(name="UBND xã")
     document = publish_document(
         find_section(home, "documents"), "12/QĐ-UBND", kind, body, timezone.now()

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django_tenants.utils import schema_context, schema_exists
 
-from tenants import services
+from tenants.building import site_builder
 from tenants.models import Domain, Tenant
 from tenants.services import create_site
 from tenants.slugs import suggest_slug
@@ -92,7 +92,7 @@ def test_a_failure_after_cloning_rolls_back_schema_tenant_and_domain(district, m
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(services, "_build_wagtail_site", broken)
+    monkeypatch.setattr(site_builder(), "provision", broken)
     before = _snapshot()
     with pytest.raises(RuntimeError, match="disk full"):
         _create_commune(district)
@@ -151,12 +151,16 @@ def test_a_new_site_is_born_with_every_section_the_law_requires(district):
 def test_a_change_to_the_required_sections_reaches_the_template_and_new_sites(
     district, monkeypatch
 ):
-    from content import skeleton
-    from tenants.template_site import ensure_template_site
+    from django.conf import settings
+    from django_tenants.utils import schema_context
 
-    assert ensure_template_site() is False  # migrate built it; nothing to do
-    extra = skeleton.Section("plans", "Kế hoạch", "ke-hoach", "content.SectionPage", "C10")
-    monkeypatch.setattr(skeleton, "REQUIRED_SECTIONS", (*skeleton.REQUIRED_SECTIONS, extra))
-    assert ensure_template_site() is True
+    from content import skeleton
+    from sitebuild.builder import build_template
+
+    with schema_context(settings.TENANT_BASE_SCHEMA):
+        assert build_template() is False  # migrate built it; nothing to do
+        extra = skeleton.Section("plans", "Kế hoạch", "ke-hoach", "content.SectionPage", "C10")
+        monkeypatch.setattr(skeleton, "REQUIRED_SECTIONS", (*skeleton.REQUIRED_SECTIONS, extra))
+        assert build_template() is True
     tenant = _create_commune(district)
     assert site_client(tenant).get("/ke-hoach/").status_code == 200

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.test import Client
 from django_tenants.utils import schema_context
 
 from tenants import lifecycle
@@ -58,9 +59,11 @@ def test_a_merged_site_is_archived_and_its_domain_leads_to_the_new_site(network)
     lifecycle.merge(glar, into=habau)
     stored = Tenant.objects.get(pk=glar.pk)
     assert stored.status == Tenant.Status.ARCHIVED and stored.merged_into == habau
-    response = site_client(glar).get("/tin-tuc/")
+    response = site_client(glar).get("/tin-tuc/?trang=2")
     assert response.status_code == 301
-    assert response["Location"] == "http://habau.localhost/"
+    assert response["Location"] == "http://habau.localhost/tin-tuc/?trang=2"  # same path
+    on_a_port = Client(HTTP_HOST="glar.localhost:8000").get("/tin-tuc/")
+    assert on_a_port["Location"] == "http://habau.localhost:8000/tin-tuc/"
     with pytest.raises(ValidationError, match="không thể mở lại"):
         lifecycle.set_status(stored, Tenant.Status.ACTIVE)
 
@@ -83,3 +86,12 @@ def test_the_merge_command_archives_and_redirects(network):
     assert site_client(network["namyang"]).get("/")["Location"] == "http://habau.localhost/"
     with pytest.raises(CommandError, match="Không có trang với mã “khongco”"):
         call_command("merge_site", "khongco", "habau")
+
+
+def test_an_archived_site_shows_a_notice_instead_of_the_question_form(network):
+    glar = network["glar"]
+    assert 'name="question"' in site_client(glar).get("/hoi-dap/").content.decode()
+    lifecycle.set_status(glar, Tenant.Status.ARCHIVED)
+    html = site_client(glar).get("/hoi-dap/").content.decode()
+    assert 'name="question"' not in html and "Gửi câu hỏi</a>" not in html
+    assert "không nhận câu hỏi mới" in html

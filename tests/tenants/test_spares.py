@@ -10,7 +10,8 @@ from django.db import connection
 from django.test import override_settings
 from django_tenants.utils import schema_context, schema_exists
 
-from tenants import services, spares
+from tenants import spares
+from tenants.building import site_builder
 from tenants.models import SpareSchema, Tenant
 from tenants.services import create_site
 from tenants.slugs import schema_name_for
@@ -62,7 +63,7 @@ def test_a_failed_creation_gives_its_spare_back(district, monkeypatch):
     def fail(*args, **kwargs):
         raise RuntimeError("hỏng giữa chừng")
 
-    monkeypatch.setattr(services, "_build_wagtail_site", fail)
+    monkeypatch.setattr(site_builder(), "provision", fail)
     with pytest.raises(RuntimeError):
         _commune(district)
     assert _spare_names() == [spare]

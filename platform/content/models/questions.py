@@ -25,6 +25,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from content.models.base import PortalPage
+from portal.clients import client_address
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read out over the phone
 
@@ -33,17 +34,6 @@ def new_tracking_code() -> str:
     """A public code like ``HD-7K3F-9Q2M``: unguessable, short enough to note down."""
     chars = "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
     return f"HD-{chars[:4]}-{chars[4:]}"
-
-
-def client_address(request) -> str | None:
-    """The client's address, as far as we can trust it (also the login throttle's).
-
-    Behind the production proxy (``PORTAL_BEHIND_PROXY``) the address is the last hop of
-    X-Forwarded-For, the one nginx appends: a client can prepend entries but not change that
-    one. Without a proxy the header is the client's own words and is ignored.
-    """
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "") if settings.PORTAL_BEHIND_PROXY else ""
-    return forwarded.split(",")[-1].strip() if forwarded else request.META.get("REMOTE_ADDR")
 
 
 def client_fingerprint(request) -> str:

@@ -1,61 +1,13 @@
-"""The review choice in the board's settings, default royalty rates, and the rights of the
-chief (rates, budget, ledger, settings) and the site administrator (settings) in every schema.
+"""The review choice in the board's settings.
 
-Runs in the clone template and in every existing site, so clones get the rates for free.
+The default royalty rates and the rights of the chief and the site administrator that this
+migration used to grant now belong to the site blueprint (``sitebuild.lists`` and the roles of
+``editorial.roles``), applied by ``migrate`` to the template and to every site.
 """
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
 
 import editorial.models
-from editorial.roles import CHIEF, SITE_ADMIN
-
-# Đồng per published item: a commune board's usual rates (Decree 18/2014 leaves the figure to
-# each agency within its budget); the chief changes them on the "Mức nhuận bút" screen.
-DEFAULT_RATES = {
-    "tin": 100_000,
-    "bai": 300_000,
-    "tin-anh": 150_000,
-    "bai-anh": 400_000,
-    "video": 500_000,
-    "audio": 300_000,
-}
-RIGHTS = {
-    CHIEF.group_name: (
-        "add_royaltyrate",
-        "change_royaltyrate",
-        "view_royaltyrate",
-        "add_royaltybudget",
-        "change_royaltybudget",
-        "view_royaltybudget",
-        "add_royaltyline",
-        "view_royaltyline",
-        "change_boardsettings",
-    ),
-    SITE_ADMIN.group_name: ("change_boardsettings",),
-}
-
-
-def seed(apps, schema_editor):
-    app_config = apps.get_app_config("editorial")
-    app_config.models_module = True  # permissions appear only after migrate otherwise
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
-
-    RoyaltyRate = apps.get_model("editorial", "RoyaltyRate")
-    for kind, amount in DEFAULT_RATES.items():
-        RoyaltyRate.objects.get_or_create(kind=kind, defaults={"amount": amount})
-
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for group_name, codenames in RIGHTS.items():
-        group = Group.objects.filter(name=group_name).first()
-        if group is not None:
-            group.permissions.add(
-                *Permission.objects.filter(
-                    content_type__app_label="editorial", codename__in=codenames
-                )
-            )
 
 
 class Migration(migrations.Migration):
@@ -77,5 +29,4 @@ class Migration(migrations.Migration):
                 verbose_name="quy trình duyệt tin",
             ),
         ),
-        migrations.RunPython(seed, migrations.RunPython.noop),
     ]

@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from csp.constants import NONCE
+from django.utils.functional import lazy
 
 from portal.database import database_settings
 from portal.settings.env import env, env_bool, env_list
@@ -71,6 +72,7 @@ TENANT_APPS = [
     "themes.branding",  # each site's branding and own banners; `themes` itself is network-wide
     "reports",  # visit settings and manual compliance results of the site (issue 9)
     "exchange",  # the boards' screens for sending up and down; its rows are public (issue 18)
+    "sitebuild",  # the site blueprint and the fingerprint it was built with
 ]
 
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
@@ -87,6 +89,9 @@ TENANT_LIMIT_SET_CALLS = True  # one SET search_path per request instead of one 
 # Clones of the template kept ready, so creating a site renames one instead of cloning
 # (tenants.spares). `migrate` fills the pool; each creation refills it in the background.
 SPARE_SCHEMAS = int(env("PORTAL_SPARE_SCHEMAS", "3"))
+# What goes inside a site (page tree, board, lists, chief): `tenants` asks this module only
+# (tenants/building.py), so it imports no content app.
+PORTAL_SITE_BUILDER = "sitebuild.builder"
 
 ROOT_URLCONF = "portal.urls_tenants"
 PUBLIC_SCHEMA_URLCONF = "portal.urls_public"
@@ -199,13 +204,24 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# The locales screen names content languages from here, to Vietnamese boards.
+WAGTAIL_CONTENT_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "Tiếng Anh")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
 # ---------------------------------------------------------------------------------------------
 # Wagtail
 
-WAGTAIL_SITE_NAME = "Cổng thông tin điện tử"
+
+def _current_site_title() -> str:
+    """The title of the site being served: Wagtail shows WAGTAIL_SITE_NAME on the dashboard
+    and in its e-mails wherever a user's pages are not a Wagtail Site's root (a board's rights
+    start at the tree's root), and one fixed name told every commune it was the portal."""
+    from django.db import connection
+
+    return getattr(getattr(connection, "tenant", None), "site_title", "Cổng thông tin điện tử")
+
+
+WAGTAIL_SITE_NAME = lazy(_current_site_title, str)()
 # Public URLs without diacritics (GLOSSARY.md): the editor transliterates "Tin tức" → tin-tuc.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://localhost:8000")

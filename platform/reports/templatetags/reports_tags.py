@@ -14,3 +14,11 @@ def visit_counter(context):
     if request is None or tenant is None or tenant.schema_name == "public":
         return {"total": None}
     return {"total": visits.footer_counter(request)}
+
+
+@register.filter
+def dong(amount) -> str:
+    """Đồng as Vietnamese write them: 1.200.000 đ (whatever the page's language)."""
+    if amount is None or amount == "":
+        return "—"
+    return f"{int(amount):,} đ".replace(",", ".")

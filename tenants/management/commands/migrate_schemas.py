@@ -1,5 +1,8 @@
 """``migrate_schemas`` (and so ``migrate``): the public schema, the clone template, every site.
 
+After the migrations, the site blueprint (``tenants.building``) is applied to the template
+and re-applied to every site built with an older one.
+
 A plain run checks every schema's applied migrations in one query and migrates only those
 that are behind, so a deploy with nothing to do costs seconds at a thousand sites instead of
 django-tenants' ~0.4 s per site (84 s at 200 sites, measured). It shows progress, carries on
@@ -21,11 +24,11 @@ from django_tenants.management.commands.migrate_schemas import (
     GET_EXECUTOR_FUNCTION,
     MigrateSchemasCommand,
 )
-from django_tenants.utils import get_public_schema_name
+from django_tenants.utils import get_public_schema_name, schema_context
 
 from tenants import spares
+from tenants.building import site_builder
 from tenants.models import Tenant
-from tenants.template_site import ensure_template_site
 from tenants.upgrades import public_migrations, schemas_behind, site_migrations
 
 # Options that ask for django-tenants' own behaviour.
@@ -79,8 +82,11 @@ class Command(MigrateSchemasCommand):
         )
         failures = self._migrate_each(behind)
         if template not in failures:
-            if ensure_template_site():
-                self._say("Rebuilt the template's page tree for new sites.")
+            builder = site_builder()
+            with schema_context(template):
+                if builder.build_template():
+                    self._say("Applied the site blueprint to the template for new sites.")
+            failures += self._upgrade_sites([s for s in sites if s not in failures], builder)
             if made := spares.fill():
                 self._say(f"Prepared {made} spare schema(s) for new sites.")
         if failures:
@@ -88,6 +94,26 @@ class Command(MigrateSchemasCommand):
                 f"{len(failures)} schema(s) failed to migrate: {', '.join(failures)}. Fix and"
                 " run migrate again: schemas already migrated are skipped."
             )
+
+    def _upgrade_sites(self, sites: list[str], builder) -> list[str]:
+        """Re-apply the site blueprint where it changed since the site was built (one query
+        finds them); return the sites that failed. This is how a role gaining a permission
+        reaches every existing site, with no data migration."""
+        failures = []
+        outdated = builder.outdated(sites)
+        tenants = Tenant.objects.in_bulk(outdated, field_name="schema_name")
+        for number, schema in enumerate(outdated, start=1):
+            guard = transaction.atomic() if connection.in_atomic_block else nullcontext()
+            try:
+                with guard, schema_context(schema):
+                    builder.upgrade(tenants[schema])
+            except Exception as error:  # reported; the other sites go on
+                failures.append(schema)
+                self._say(f"[{number}/{len(outdated)}] {schema}: blueprint FAILED: {error}")
+            else:
+                self._say(f"[{number}/{len(outdated)}] {schema}: site blueprint applied")
+        connection.set_schema_to_public()
+        return failures
 
     def _migrate_each(self, schemas: list[str]) -> list[str]:
         """Migrate each schema; return those that failed.

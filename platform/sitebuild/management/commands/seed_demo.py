@@ -8,7 +8,7 @@ from wagtail.models import Site
 
 from content.demo import populate_site
 from editorial.demo import populate_board
-from tenants import demo
+from sitebuild import demo
 from tenants.models import Tenant
 from tenants.services import create_site
 
