@@ -175,6 +175,8 @@ ROUTES = [
     ("network", "admin", lambda s: f"/admin/trang-thanh-vien/{s.site.tenant.pk}/ho-tro/"),
     ("network", "admin", lambda s: f"/admin/trang-thanh-vien/{s.site.tenant.pk}/trang-thai/"),
     ("network", "admin", lambda s: f"/admin/trang-thanh-vien/{s.site.tenant.pk}/sap-nhap/"),
+    ("network", "admin", lambda s: f"/admin/trang-thanh-vien/{s.site.tenant.pk}/sao-luu/"),
+    ("network", "admin", lambda s: f"/admin/trang-thanh-vien/{s.site.tenant.pk}/gui-lai-thu/"),
     ("network", "admin", lambda s: "/admin/mang-luoi/bang-ron/1/"),
     ("network", "admin", lambda s: "/admin/mang-luoi/bang-ron/1/sua/"),
     ("network", "admin", lambda s: "/admin/mang-luoi/bang-ron/1/go/"),
@@ -364,6 +366,9 @@ NOT_SITE_DATA = {
     "editorial.BoardSettings": "the site's own settings, reached only as its own",
     "branding.SiteBranding": "the site's own settings, reached only as its own",
     "reports.VisitSettings": "the site's own settings, reached only as its own",
+    # The chief's e-mails a network console sent: shown only on its own member's console page,
+    # whose route is a "network" row of the matrix.
+    "tenants.ChiefEmail": "e-mails sent to a member's chief, shown on its console page",
 }
 
 # Every admin URL pattern of ours, with the matrix kind whose rows exercise it.
@@ -372,6 +377,9 @@ ADMIN_ROUTE_KINDS = {
     "admin/trang-thanh-vien/<int:pk>/trang-thai/": "network",
     "admin/trang-thanh-vien/<int:pk>/ho-tro/": "network",
     "admin/trang-thanh-vien/<int:pk>/sap-nhap/": "network",
+    "admin/trang-thanh-vien/<int:pk>/sao-luu/": "network",
+    "admin/trang-thanh-vien/<int:pk>/gui-lai-thu/": "network",
+    "admin/users/edit/<int:pk>/": "user",
     "admin/mang-luoi/bang-ron/<int:pk>/": "network",
     "admin/mang-luoi/bang-ron/<int:pk>/sua/": "network",
     "admin/mang-luoi/bang-ron/<int:pk>/go/": "network",
@@ -388,6 +396,9 @@ ADMIN_ROUTE_KINDS = {
 # (or, on a parent portal, the network it heads), so there is no id of B's to ask for.
 NOT_OBJECT_ROUTES = {
     "admin/trang-thanh-vien/": "list of the network's member sites (parent portal only)",
+    "admin/trang-thanh-vien/khoa-dang-nhap/": "locked logins of the network (parent portal only)",
+    "admin/users/new/": "create a user in the request's own site",
+    "admin/password_reset/": "ask for a reset link for an account of the request's own site",
     "admin/trang-thanh-vien/tao-moi/": "create a member site (parent portal only)",
     "admin/trang-thanh-vien/nhap-csv/": "import member sites (parent portal only)",
     "admin/mang-luoi/giao-dien/": "the network's theme (parent portal only)",
