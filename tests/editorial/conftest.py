@@ -3,17 +3,13 @@
 import json
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django_tenants.utils import schema_context
 
-from editorial.models import BoardMember
-from editorial.roles import CHIEF, CONTRIBUTOR, DEPUTY, EDITOR, SITE_ADMIN
 from portal.text import slugify_vietnamese
 from tenants.services import create_site
 from tests.conftest import site_client
+from tests.factories import PASSWORD, board  # the same board as every other test
 
-PASSWORD = "Ban-bien-tap-2026"
 BODY = json.dumps(
     {
         "blocks": [
@@ -29,37 +25,16 @@ BODY = json.dumps(
         "entityMap": {},
     }
 )
-MEMBERS = (
-    ("truongban", CHIEF),
-    ("phoban", DEPUTY),
-    ("bientap", EDITOR),
-    ("ctv1", CONTRIBUTOR),
-    ("ctv2", CONTRIBUTOR),
-    ("quantri", SITE_ADMIN),
-)
 
 
 def make_board_site(demo_network, name, approval_steps):
-    """A new commune site (inside the test's transaction) with one user per role; the
-    contributors write for the unit "Trường Tiểu học" in the news section."""
-    from wagtail.models import Page
-
-    from content.models import ContributingUnit
-    from editorial.access import set_contributor_sections
-
+    """A new commune site (inside the test's transaction) with one user per role
+    (``tests.factories.board``); the contributors write for "Trường Tiểu học" in the news
+    section."""
     tenant = create_site(
         name=name, kind="commune", parent=demo_network["dakdoa"], approval_steps=approval_steps
     ).tenant
-    with schema_context(tenant.schema_name):
-        school = ContributingUnit.objects.create(name="Trường Tiểu học", monthly_target=2)
-        for username, role in MEMBERS:
-            user = get_user_model().objects.create_user(
-                username, email=f"{username}@xa.gov.vn", password=PASSWORD
-            )
-            user.groups.add(Group.objects.get(name=role.group_name))
-            if role is CONTRIBUTOR:
-                BoardMember.objects.create(user=user, unit=school)
-        set_contributor_sections([Page.objects.get(slug="tin-tuc")])
+    board(tenant)
     return tenant
 
 
