@@ -35,6 +35,7 @@ import hashlib
 import hmac
 import io
 import json
+import re
 import secrets
 import shutil
 import subprocess
@@ -94,7 +95,9 @@ def backup_site(tenant: Tenant, directory: Path | None = None) -> Path:
     own; files uploaded while it runs may or may not be in ``media.tar``.
     """
     directory = Path(directory or backup_directory())
-    directory.mkdir(parents=True, exist_ok=True)
+    # An archive holds the site's password hashes and citizens' contact data: the folder and
+    # the files are the service account's alone.
+    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
     taken = datetime.now(UTC)
     with tempfile.TemporaryDirectory(dir=directory, prefix=".backup-") as work:
         work = Path(work)
@@ -118,6 +121,7 @@ def backup_site(tenant: Tenant, directory: Path | None = None) -> Path:
         )
         path = directory / f"{tenant.slug}-{taken:%Y%m%dT%H%M%S%fZ}.tar"
         partial = path.with_suffix(".tar.part")
+        partial.touch(mode=0o600)
         with tarfile.open(partial, "w") as archive:
             for name in ("manifest.json", *MEMBERS):
                 archive.add(work / name, arcname=name)
@@ -126,9 +130,14 @@ def backup_site(tenant: Tenant, directory: Path | None = None) -> Path:
 
 
 def archives_of(slug: str, directory: Path | None = None) -> list[Path]:
-    """The archives of a site in the backup folder, oldest first (names sort by time)."""
+    """The archives of a site in the backup folder, oldest first (names sort by time).
+
+    Only exact names count: slugs may hold hyphens, so ``ia-*.tar`` would also find the
+    archives of ``ia-bang`` (and hand them out, restore them, prune them as ``ia``'s).
+    """
     directory = Path(directory or backup_directory())
-    return sorted(directory.glob(f"{slug}-*.tar"))
+    name = re.compile(rf"{re.escape(slug)}-\d{{8}}T\d{{12}}Z\.tar")
+    return sorted(path for path in directory.glob("*.tar") if name.fullmatch(path.name))
 
 
 def taken_at(path: Path) -> datetime:
@@ -346,9 +355,9 @@ def _put_in_place(archive: Archive, target: _Target, temporary: str) -> Tenant:
             cursor.execute(f"DROP SCHEMA {quote(tenant.schema_name)} CASCADE")
             cursor.execute(f"ALTER SCHEMA {quote(temporary)} RENAME TO {quote(tenant.schema_name)}")
         return tenant
+    # The archive's status is kept: a copy of a suspended site stays suspended until the
+    # console reopens it, rather than going public under a new name.
     fields.update(slug=target.slug, parent=target.parent, schema_name=schema_name_for(target.slug))
-    if target.slug != archive.site["tenant"]["slug"]:
-        fields["status"] = Tenant.Status.ACTIVE
     tenant = Tenant(**fields)
     tenant.save()
     with connection.cursor() as cursor:
@@ -370,6 +379,8 @@ def _dump_schema(schema: str, destination: Path) -> None:
     arguments, env = cloning.postgres_tool(
         "pg_dump",
         f"--schema={schema}",
+        # Live sessions would let whoever holds the archive act as a signed-in editor.
+        f"--exclude-table-data={schema}.django_session",
         "--format=custom",
         "--no-owner",
         "--no-privileges",

@@ -42,3 +42,8 @@ def register_support_log_action(actions):
         LOG_ACTION, _("Đăng nhập hỗ trợ"), _("Đăng nhập hỗ trợ từ cổng cấp trên")
     )
     actions.register_action(END_ACTION, _("Kết thúc hỗ trợ"), _("Kết thúc phiên hỗ trợ"))
+    actions.register_action(
+        console_backups.DOWNLOAD_ACTION,
+        _("Tải bản sao lưu"),
+        _("Tải bản sao lưu của một trang thành viên"),
+    )

@@ -23,6 +23,8 @@ def network(db, demo_network):
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "iabang-20261130T010000000000Z.tar").write_bytes(b"older")
     (folder / "iabang-20261130T020000000000Z.tar").write_bytes(SECRET)
+    # another network's site whose slug starts the same way, backed up later
+    (folder / "iabang-moi-20261130T030000000000Z.tar").write_bytes(b"another site")
     yield {slug: Tenant.objects.get(pk=t.pk) for slug, t in demo_network.items()}
     shutil.rmtree(folder, ignore_errors=True)
 
@@ -39,6 +41,15 @@ def test_a_network_admin_downloads_the_newest_archive_of_a_member(network):
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == SECRET
     assert "iabang-20261130T020000000000Z.tar" in response["Content-Disposition"]
+    assert "iabang-moi" not in detail
+    # who took a copy of the whole site is in the parent portal's audit log
+    from django_tenants.utils import schema_context
+    from wagtail.models import ModelLogEntry
+
+    with schema_context(network["dakdoa"].schema_name):
+        entry = ModelLogEntry.objects.get(action="portal.backup_download")
+    assert entry.user.username == "mangluoi"
+    assert entry.data["archive"] == "iabang-20261130T020000000000Z.tar"
 
 
 def test_an_anonymous_visitor_cannot_download_a_backup(network):

@@ -42,6 +42,7 @@ def _drop_site(tenant: Tenant) -> None:
 @pytest.fixture(scope="module")
 def committed(django_db_setup, django_db_blocker):
     """A province and a commune with a news item, an image and a PDF, committed."""
+    from django.contrib.sessions.backends.db import SessionStore
     from django.core.files.base import ContentFile
     from django.core.files.images import ImageFile
     from wagtail.documents.models import Document
@@ -67,6 +68,9 @@ def committed(django_db_setup, django_db_blocker):
             document = Document.objects.create(
                 title="Kế hoạch", file=ContentFile(b"%PDF-1.4 ke hoach", name="ke-hoach.pdf")
             )
+            session = SessionStore()  # an editor signed in when the backup is taken
+            session["_auth_user_id"] = "1"
+            session.create()
         news = publish_news(commune, NEWS_TITLE, lead="Cả xã cùng ra quân.")
         connection.set_schema_to_public()
         shutil.rmtree(settings.PORTAL_BACKUP_DIR, ignore_errors=True)
@@ -146,6 +150,9 @@ def test_an_archive_holds_the_schema_files_rows_and_a_manifest(committed):
     assert committed["image_file"] in files
     assert site["tenant"]["parent_slug"] == "saoluu"
     assert site["domains"] == [{"domain": "ialuu.saoluu.test", "is_primary": True}]
+    # password hashes and citizens' addresses inside: readable by the service account only
+    assert committed["archive"].stat().st_mode & 0o777 == 0o600
+    assert committed["archive"].parent.stat().st_mode & 0o077 == 0
 
 
 def test_a_site_restored_as_a_new_site_serves_the_same_pages_and_files(committed, db):
@@ -166,6 +173,10 @@ def test_a_site_restored_as_a_new_site_serves_the_same_pages_and_files(committed
         document = client.get(f"/documents/{committed['document_id']}/ke-hoach.pdf")
         assert document.status_code == 200
         assert b"".join(document.streaming_content) == b"%PDF-1.4 ke hoach"
+        # signed-in sessions are not carried over: whoever holds the archive is no editor
+        with schema_context(restored.schema_name), connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM django_session")
+            assert cursor.fetchone()[0] == 0
         # found by the network's search, under the new site
         assert Entry.objects.filter(site_id=restored.pk, title=NEWS_TITLE).exists()
         # and no other site changed, byte for byte
@@ -317,3 +328,15 @@ def test_nightly_backups_keep_only_the_newest_archives(tmp_path):
     assert [p.name for p in backup.archives_of("ialuu", tmp_path)] == [
         "ialuu-20260102T000000000000Z.tar"
     ]
+
+
+def test_a_site_whose_slug_starts_like_another_never_gets_its_archives(tmp_path):
+    """``ia`` and ``ia-bang`` may sit in two networks: one's archives are never the other's."""
+    ia = tmp_path / "ia-20260101T000000000000Z.tar"
+    ia_bang = tmp_path / "ia-bang-20260102T000000000000Z.tar"
+    for path in (ia, ia_bang, tmp_path / "ia-ban-sao.tar"):
+        path.write_bytes(b"x")
+    assert backup.archives_of("ia", tmp_path) == [ia]
+    assert backup.find_archive("ia", directory=tmp_path) == ia
+    assert backup.prune_archives("ia", keep=1, directory=tmp_path) == []
+    assert ia_bang.exists()
