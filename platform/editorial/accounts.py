@@ -11,6 +11,10 @@ board screen, groups' own screens):
   created, changed, deactivated, deleted or given a password by a superuser only;
 - a non-superuser gives only the board's role groups (``editorial.roles.BOARD_ROLES``), and the
   groups outside its reach that an account already has stay as they are;
+- the board's leaders (chief and deputy, who approve and publish) are appointed and changed by
+  the chief or a superuser only: a site administrator who could tick "Trưởng ban" on himself,
+  or set the chief's password, could publish without the review workflow;
+- nobody but a superuser changes his own groups;
 - the network administrators' group is given only by a superuser of a parent portal;
 - groups' own screens (their permissions) are for superusers only: whoever edits a group's
   permissions can give his own group anything.
@@ -29,9 +33,11 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from editorial.roles import BOARD_ROLES, NETWORK_ADMINS
+from editorial.access import is_chief
+from editorial.roles import BOARD_ROLES, CHIEF, DEPUTY, NETWORK_ADMINS
 
 BOARD_GROUP_NAMES = tuple(role.group_name for role in BOARD_ROLES)
+LEADER_GROUP_NAMES = (CHIEF.group_name, DEPUTY.group_name)
 USER_VIEWSET = "editorial.user_screens.PortalUserViewSet"
 
 
@@ -44,12 +50,18 @@ def is_privileged(user) -> bool:
     return user.groups.filter(name=NETWORK_ADMINS).exists()
 
 
+def leads_board(user) -> bool:
+    return user.pk is not None and user.groups.filter(name__in=LEADER_GROUP_NAMES).exists()
+
+
 def may_change(actor, target) -> bool:
     """Oneself included: a network administrator keeps his own profile and password (his
     rights are out of his own reach all the same, see ``grantable_groups``)."""
     if actor.is_superuser or (target.pk is not None and target.pk == actor.pk):
         return True
-    return not is_privileged(target)
+    if is_privileged(target):
+        return False
+    return is_chief(actor) or not leads_board(target)
 
 
 def _in_parent_portal() -> bool:
@@ -60,11 +72,18 @@ def _in_parent_portal() -> bool:
 def grantable_groups(actor):
     """The groups ``actor`` may give or take away in the current site."""
     if not actor.is_superuser:
-        return Group.objects.filter(name__in=BOARD_GROUP_NAMES)
+        names = [n for n in BOARD_GROUP_NAMES if is_chief(actor) or n not in LEADER_GROUP_NAMES]
+        return Group.objects.filter(name__in=names)
     groups = Group.objects.all()
     if not _in_parent_portal():
         groups = groups.exclude(name=NETWORK_ADMINS)
     return groups
+
+
+def grantable_role_keys(actor) -> set[str]:
+    """The board roles (``Role.key``) ``actor`` may give on the board screen."""
+    names = set(grantable_groups(actor).values_list("name", flat=True))
+    return {role.key for role in BOARD_ROLES if role.group_name in names}
 
 
 def refusal(request, message=None):

@@ -21,12 +21,15 @@ class _GuardedUserForm:
         if not actor.is_superuser:
             self.fields.pop("is_superuser", None)
         reach = grantable_groups(actor)
+        if not actor.is_superuser and self.instance.pk == actor.pk:
+            reach = reach.none()  # his own groups are someone else's to change
+            self.fields.pop("groups", None)
         if "groups" in self.fields:
             self.fields["groups"].queryset = reach
         # Groups the account has and the actor may not touch stay as they are.
         self.kept_groups = (
             list(self.instance.groups.exclude(pk__in=reach.values("pk")))
-            if self.instance.pk
+            if self.instance.pk and "groups" in self.fields
             else []
         )
 

@@ -22,8 +22,14 @@ from wagtail.models import Site
 
 from editorial import members, royalties, stats
 from editorial.access import contributor_sections, is_chief, manages_board, set_contributor_sections
-from editorial.accounts import may_change
-from editorial.forms import AdjustRoyaltyForm, ContributorSectionsForm, InviteForm, MemberForm
+from editorial.accounts import grantable_role_keys, may_change
+from editorial.forms import (
+    ROLE_CHOICES,
+    AdjustRoyaltyForm,
+    ContributorSectionsForm,
+    InviteForm,
+    MemberForm,
+)
 from editorial.models import BoardMember, RoyaltyLine
 
 
@@ -69,7 +75,19 @@ class MembersView(BoardManagerRequired, BoardPage, TemplateView):
         )
 
 
-class InviteView(BoardManagerRequired, BoardPage, FormView):
+class RolesInReach:
+    """Only the roles the acting user may give are offered (``editorial.accounts``); a forged
+    one is refused by the field as an invalid choice."""
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        keys = grantable_role_keys(self.request.user)
+        field = form.fields["roles"]
+        field.choices = [(key, label) for key, label in field.choices if key in keys]
+        return form
+
+
+class InviteView(RolesInReach, BoardManagerRequired, BoardPage, FormView):
     template_name = "editorial/member_form.html"
     form_class = InviteForm
     page_title = gettext_lazy("Mời thành viên")
@@ -91,7 +109,7 @@ class InviteView(BoardManagerRequired, BoardPage, FormView):
         )
 
 
-class EditMemberView(BoardManagerRequired, BoardPage, FormView):
+class EditMemberView(RolesInReach, BoardManagerRequired, BoardPage, FormView):
     template_name = "editorial/member_form.html"
     form_class = MemberForm
     page_title = gettext_lazy("Sửa thông tin thành viên")
@@ -112,6 +130,14 @@ class EditMemberView(BoardManagerRequired, BoardPage, FormView):
             "unit": detail.unit if detail else None,
             "position": detail.position if detail else "",
         }
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        if self.member == self.request.user and not self.request.user.is_superuser:
+            # His own roles are someone else's to change: shown, never taken from the post.
+            form.fields["roles"].disabled = True
+            form.fields["roles"].choices = ROLE_CHOICES
+        return form
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(member=self.member, **kwargs)

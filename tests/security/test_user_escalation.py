@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from django_tenants.utils import schema_context
 
 from editorial.board import create_network_admins_group
-from editorial.roles import EDITOR, NETWORK_ADMINS, SITE_ADMIN
+from editorial.roles import CHIEF, DEPUTY, EDITOR, NETWORK_ADMINS, SITE_ADMIN
 from tests.security.conftest import login, make_user
 
 
@@ -95,21 +95,23 @@ def test_site_admin_cannot_give_the_network_group_to_a_new_user(parent_portal):
 
 
 def test_site_admin_cannot_give_the_network_group_to_an_existing_user(parent_portal):
+    make_user(parent_portal, "bientap", EDITOR.group_name)
     before = accounts(parent_portal)
     client = login(parent_portal, "quantri")
     network = group_pk(parent_portal, NETWORK_ADMINS)
-    data = edit_data(parent_portal, "truongban")
+    data = edit_data(parent_portal, "bientap")
     data["groups"].append(str(network))
-    response = client.post(f"/admin/users/edit/{user_pk(parent_portal, 'truongban')}/", data)
+    response = client.post(f"/admin/users/edit/{user_pk(parent_portal, 'bientap')}/", data)
     assert response.status_code == 200
     assert accounts(parent_portal) == before
 
 
 def test_site_admin_cannot_make_an_existing_user_superuser(parent_portal):
+    make_user(parent_portal, "bientap", EDITOR.group_name)
     before = accounts(parent_portal)
     client = login(parent_portal, "quantri")
-    data = edit_data(parent_portal, "truongban", is_superuser="on")
-    response = client.post(f"/admin/users/edit/{user_pk(parent_portal, 'truongban')}/", data)
+    data = edit_data(parent_portal, "bientap", is_superuser="on")
+    response = client.post(f"/admin/users/edit/{user_pk(parent_portal, 'bientap')}/", data)
     assert response.status_code == 200
     assert accounts(parent_portal) == before
 
@@ -209,11 +211,12 @@ def test_site_admin_cannot_bulk_delete_a_network_administrator(parent_portal):
 
 
 def test_site_admin_cannot_bulk_assign_the_network_group(parent_portal):
+    make_user(parent_portal, "bientap", EDITOR.group_name)
     before = accounts(parent_portal)
     client = login(parent_portal, "quantri")
     network = group_pk(parent_portal, NETWORK_ADMINS)
     response = client.post(
-        bulk_url("assign_role", user_pk(parent_portal, "truongban")), {"role": network}
+        bulk_url("assign_role", user_pk(parent_portal, "bientap")), {"role": network}
     )
     assert response.status_code == 302
     assert "Bạn không được gán nhóm" in client.get(response["Location"]).content.decode()
@@ -264,6 +267,63 @@ def test_site_admin_cannot_change_or_lock_a_network_administrator_on_the_board_s
     assert response.status_code in (302, 403)
     client.post(f"/admin/ban-bien-tap/{target}/khoa/")
     assert accounts(parent_portal) == before
+
+
+# --- the board's leaders: a site administrator who became chief publishes without review ------
+
+
+def test_site_admin_cannot_make_himself_chief_on_wagtails_screen(parent_portal):
+    before = accounts(parent_portal)
+    client = login(parent_portal, "quantri")
+    own = edit_data(parent_portal, "quantri")
+    own["groups"] = [str(group_pk(parent_portal, CHIEF.group_name))]
+    client.post(f"/admin/users/edit/{user_pk(parent_portal, 'quantri')}/", own)
+    assert accounts(parent_portal)["quantri"][3] == before["quantri"][3] == [SITE_ADMIN.group_name]
+
+
+def test_site_admin_cannot_give_the_chief_or_deputy_group_to_a_new_user(parent_portal):
+    client = login(parent_portal, "quantri")
+    for role in (CHIEF, DEPUTY):
+        data = new_user_data(
+            f"moi{role.key}", groups=[str(group_pk(parent_portal, role.group_name))]
+        )
+        client.post("/admin/users/new/", data)
+        assert f"moi{role.key}" not in accounts(parent_portal)
+
+
+def test_site_admin_cannot_set_the_chiefs_password(parent_portal):
+    before = accounts(parent_portal)
+    client = login(parent_portal, "quantri")
+    data = edit_data(
+        parent_portal, "truongban", password1="Chiem-quyen-2026", password2="Chiem-quyen-2026"
+    )
+    client.post(f"/admin/users/edit/{user_pk(parent_portal, 'truongban')}/", data)
+    assert accounts(parent_portal) == before
+
+
+def test_site_admin_cannot_appoint_a_chief_or_change_his_own_roles_on_the_board_screen(
+    parent_portal,
+):
+    before = accounts(parent_portal)
+    client = login(parent_portal, "quantri")
+    response = client.post(
+        "/admin/ban-bien-tap/moi/",
+        {"email": "pho@xa.gov.vn", "full_name": "Phó Mới", "roles": ["chief"]},
+    )
+    assert response.status_code == 200  # the form again, with the reason
+    own = user_pk(parent_portal, "quantri")
+    client.post(f"/admin/ban-bien-tap/{own}/", {"full_name": "Quản Trị", "roles": ["chief"]})
+    assert accounts(parent_portal) == before
+
+
+def test_the_chief_still_appoints_a_deputy(parent_portal):
+    client = login(parent_portal, "truongban")
+    response = client.post(
+        "/admin/ban-bien-tap/moi/",
+        {"email": "pho@xa.gov.vn", "full_name": "Phó Mới", "roles": ["deputy"]},
+    )
+    assert response.status_code == 200
+    assert accounts(parent_portal)["pho@xa.gov.vn"][3] == [DEPUTY.group_name]
 
 
 # --- what stays possible -----------------------------------------------------------------------
