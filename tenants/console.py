@@ -304,17 +304,19 @@ def member_support(request, pk):
         messages.error(request, _("Không thể mở trang quản trị của một trang đang tạm ngừng."))
         return HttpResponseRedirect(reverse("tenants_console:detail", args=[pk]))
     token = support.grant(member, _actor(request))
+    action = site_address(request, member.get_primary_domain().domain, support.PATH)
     # The token goes on in a form's body, never in an address (tenants.support).
-    return TemplateResponse(
+    response = TemplateResponse(
         request,
         "tenants/console/support_handoff.html",
-        {
-            "member": member,
-            "token": token,
-            "action": site_address(request, member.get_primary_domain().domain, support.PATH),
-        },
+        {"member": member, "token": token, "action": action},
         headers={"Cache-Control": "no-store"},
     )
+    # The form posts to the member's host, which "form-action 'self'" would make browsers
+    # refuse: that one origin is admitted, on this response only (portal.csp).
+    scheme, _sep, rest = action.partition("://")
+    response._csp_update = {"form-action": [f"{scheme}://{rest.split('/', 1)[0]}"]}
+    return response
 
 
 @network_admin_required

@@ -233,6 +233,10 @@ def read_source(schema: str, page_id: int, request=None, require_live=False) -> 
             )
         if require_live and not page.live:
             raise CopyError(_("Bản gốc đã bị gỡ khỏi trang gửi."))
+        # A copy is public on its new site and in the network's search: what the sender shows
+        # only to some (a login, a password, a group) is never copied.
+        if page.get_view_restrictions().exists():
+            raise CopyError(_("Bản gốc chỉ dành cho người được phép xem: không gửi đi được."))
         wanted = {"image": set(), "document": set()}
         lists = {}
         if isinstance(page, NewsPage):
@@ -267,6 +271,11 @@ def read_source(schema: str, page_id: int, request=None, require_live=False) -> 
                     raise CopyError(
                         _("Bản gốc dùng một %(what)s đã bị xoá (mã %(id)s).")
                         % {"what": _("ảnh") if kind == "image" else _("tệp"), "id": pk}
+                    )
+                if found[pk].collection.get_view_restrictions().exists():
+                    raise CopyError(
+                        _("Bản gốc dùng một tệp chỉ dành cho người được phép xem (mã %(id)s).")
+                        % {"id": pk}
                     )
                 files[f"{kind}:{pk}"] = _read_file(kind, found[pk])
         return SourcePage(
@@ -422,6 +431,13 @@ def update_copy(schema, page_id, source: SourcePage, user=None, file_map=None, p
             message = _("Không cập nhật được bản sao: %(error)s") % {"error": error}
             raise CopyError(message) from error
         return page, writer.file_map
+
+
+def is_live(schema, page_id) -> bool:
+    from wagtail.models import Page
+
+    with schema_context(schema):
+        return Page.objects.filter(pk=page_id, live=True).exists()
 
 
 def unpublish_copy(schema, page_id, user=None):

@@ -108,6 +108,10 @@ def send_down(request, page_id):
     if request.method == "POST" and form.is_valid():
         if not page.live:
             messages.error(request, _("Chỉ gửi được trang đang đăng."))
+        elif page.get_view_restrictions().exists():
+            messages.error(
+                request, _("Bản gốc chỉ dành cho người được phép xem: không gửi đi được.")
+            )
         else:
             dispatch = _record(request, page, form)
             return HttpResponseRedirect(reverse("exchange:dispatch", args=[dispatch.pk]))
@@ -374,8 +378,9 @@ def inbox_act(request, pk):
 
 def follow_source(portal, page_id):
     """The parent published a new version of a page it sent down: every member's linked copy
-    gets it (a new published revision); a member whose copy cannot be updated keeps the old
-    one and its receipt shows why."""
+    that is live gets it (a new published revision); a member whose copy cannot be updated
+    keeps the old one and its receipt shows why. A copy its board took down stays down, and
+    its drafts stay the board's: only the board brings it back."""
     dispatch = Dispatch.objects.filter(portal=portal, source_page_id=page_id).first()
     if dispatch is None:
         return
@@ -390,6 +395,8 @@ def follow_source(portal, page_id):
     published = dispatch.receipts.filter(state=Receipt.State.PUBLISHED).select_related("site")
     for receipt in published:
         if site_blocked_reason(receipt.site):
+            continue
+        if not copying.is_live(receipt.site.schema_name, receipt.copy_page_id):
             continue
         try:
             with transaction.atomic():

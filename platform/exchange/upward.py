@@ -77,6 +77,10 @@ def send_up(request, page_id):
         blocked = site_blocked_reason(portal)
         if not page.live:
             messages.error(request, _("Chỉ gửi được tin đang đăng."))
+        elif page.get_view_restrictions().exists():
+            messages.error(
+                request, _("Bản gốc chỉ dành cho người được phép xem: không gửi đi được.")
+            )
         elif blocked:
             messages.error(request, _("Không gửi được: %(why)s") % {"why": blocked})
         else:

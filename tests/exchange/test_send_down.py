@@ -111,6 +111,16 @@ def test_a_document_reaches_every_member_with_a_receipt_each(network):
     receipt.refresh_from_db()
     assert dispatch.version == 2 and receipt.copied_version == 2
 
+    # The commune takes its copy down: the parent's next version does not bring it back.
+    with schema_context(commune.schema_name):
+        copy.unpublish()
+        revisions = copy.revisions.count()
+    republish(portal, source_id, title=TITLE + " (lần 3)", abstract="Trích yếu lần ba.")
+    copy = fetch(commune, receipt.copy_page_id)
+    assert not copy.live and copy.title == TITLE + " (sửa đổi)"
+    with schema_context(commune.schema_name):
+        assert copy.revisions.count() == revisions
+
 
 def test_chosen_sites_only_and_nothing_for_another_network(network):
     portal = network.portal
@@ -214,3 +224,20 @@ def test_a_deputy_who_may_not_publish_news_sends_the_copy_through_review(network
     assert fetch(commune, copy.pk).live
     receipt.refresh_from_db()
     assert receipt.state == Receipt.State.PUBLISHED
+
+
+def test_a_page_shown_only_to_some_is_never_sent_down(network):
+    """A copy is public on the member's site and in the search: a login-only document stays
+    on its portal, refused with the reason, and nothing reaches the members."""
+    from wagtail.models import PageViewRestriction
+
+    portal = network.portal
+    source_id = make_document(portal, "Văn bản nội bộ của huyện")
+    with schema_context(portal.schema_name):
+        PageViewRestriction.objects.create(
+            page_id=source_id, restriction_type=PageViewRestriction.LOGIN
+        )
+    chief = login(portal)
+    response = _push(chief, source_id)
+    assert "chỉ dành cho người được phép xem" in response.content.decode()
+    assert not Dispatch.objects.exists() and not Receipt.objects.exists()

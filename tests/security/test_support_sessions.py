@@ -159,3 +159,18 @@ def test_only_a_network_administrator_of_the_parent_issues_a_grant(parent_portal
         client.post(f"{CONSOLE}{commune.pk}/ho-tro/")
         client.get(f"{CONSOLE}{commune.pk}/ho-tro/")
     assert not SupportGrant.objects.exists()
+
+
+def test_browsers_may_send_the_hand_off_form_to_the_member_and_nowhere_else(parent_portal, commune):
+    """The console's policy says "form-action 'self'", which would stop a browser from
+    posting the hand-off form to the member's host: this one response admits that host."""
+    console = login(parent_portal, "mangluoi")
+    response = console.post(f"{CONSOLE}{commune.pk}/ho-tro/")
+    policy = dict(
+        part.strip().split(" ", 1) for part in response["Content-Security-Policy"].split(";")
+    )
+    member = f"http://{commune.get_primary_domain().domain}"
+    assert policy["form-action"].split() == ["'self'", member]
+    # the console's other pages keep the plain rule
+    other = console.get(f"{CONSOLE}{commune.pk}/")["Content-Security-Policy"]
+    assert "form-action 'self';" in other + ";" and member not in other
