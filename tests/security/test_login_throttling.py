@@ -71,6 +71,21 @@ def test_a_forged_x_forwarded_for_does_not_escape_the_lockout(commune):
     assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {"203.0.113.9"}
 
 
+@override_settings(PORTAL_BEHIND_PROXY=2)
+def test_behind_a_tls_terminator_one_client_cannot_lock_out_everyone(commune):
+    """With a terminator in front of nginx, the last hop is the terminator's own address:
+    keyed on it, five wrong tries would lock the account for every citizen and editor."""
+    for n in range(5):
+        attacker = client_of(
+            commune, address="10.0.0.2", HTTP_X_FORWARDED_FOR=f"192.0.2.{n}, 198.51.100.7, 10.0.0.1"
+        )
+        attacker.post("/admin/login/", {"username": "quantri", "password": "sai"})
+    editor = client_of(commune, address="10.0.0.2", HTTP_X_FORWARDED_FOR="203.0.113.20, 10.0.0.1")
+    response = editor.post("/admin/login/", {"username": "quantri", "password": PASSWORD})
+    assert response.status_code == 302
+    assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {"198.51.100.7"}
+
+
 def protected_page(tenant):
     from wagtail.models import Page, PageViewRestriction
 

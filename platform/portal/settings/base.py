@@ -255,8 +255,9 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 PORTAL_BASE_DOMAIN = env("PORTAL_BASE_DOMAIN", "localhost")
 # Port of the sites' public addresses, used in links the platform sends (443 means https).
 PORTAL_SITE_PORT = int(env("PORTAL_SITE_PORT", "80"))
-# Only behind our own proxy is X-Forwarded-For the client's address (public forms' limits).
-PORTAL_BEHIND_PROXY = env_bool("PORTAL_BEHIND_PROXY", False)
+# Only behind our own proxies is X-Forwarded-For the client's address (public forms' limits):
+# how many of them append to it (1: docker/nginx; 2: a TLS terminator in front of nginx).
+PORTAL_BEHIND_PROXY = int(env("PORTAL_BEHIND_PROXY", "0"))
 PORTAL_DEMO_PASSWORD = env("PORTAL_DEMO_PASSWORD", "demo-portal-2026")
 
 # Cross-site search (issue 7, search/). With ELASTICSEARCH_URL the index lives in Elasticsearch
