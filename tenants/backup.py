@@ -20,7 +20,9 @@ Then it works in stages, each of which can be undone without touching another si
    data rows), so an archive can become a new site beside the one it was taken from;
 2. that schema is migrated if the archive is older than the code;
 3. one transaction puts it in place: renames it to the site's schema (dropping the schema it
-   replaces), writes the tenant and domain rows, points the Wagtail ``Site`` at the host;
+   replaces); for a new site writes the tenant and domain rows (a replaced site keeps its
+   own); points the Wagtail ``Site`` at the site's primary host and applies what the site
+   blueprint gained since the archive was taken;
 4. the files are moved into ``media/<schema>/`` and the site is announced with
    ``tenants.signals.site_restored``, on which the search index drops and rebuilds its
    entries.
@@ -52,6 +54,7 @@ from django.utils.translation import gettext as _
 from django_tenants.utils import get_public_schema_name, schema_context, schema_exists
 
 from tenants import cloning
+from tenants.building import site_builder
 from tenants.models import Domain, Tenant
 from tenants.signals import site_restored
 from tenants.slugs import schema_name_for, validate_slug
@@ -354,6 +357,7 @@ def _put_in_place(archive: Archive, target: _Target, temporary: str) -> Tenant:
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             cursor.execute(f"DROP SCHEMA {quote(tenant.schema_name)} CASCADE")
             cursor.execute(f"ALTER SCHEMA {quote(temporary)} RENAME TO {quote(tenant.schema_name)}")
+        _settle(tenant, tenant.get_primary_domain().domain)
         return tenant
     # The archive's status is kept: a copy of a suspended site stays suspended until the
     # console reopens it, rather than going public under a new name.
@@ -364,12 +368,19 @@ def _put_in_place(archive: Archive, target: _Target, temporary: str) -> Tenant:
         cursor.execute(f"ALTER SCHEMA {quote(temporary)} RENAME TO {quote(tenant.schema_name)}")
     for position, hostname in enumerate(target.hostnames):
         Domain.objects.create(domain=hostname, tenant=tenant, is_primary=position == 0)
-    with schema_context(tenant.schema_name):
-        from wagtail.models import Site
-
-        Site.objects.filter(is_default_site=True).update(hostname=target.hostnames[0])
-        Site.clear_site_root_paths_cache()
+    _settle(tenant, target.hostnames[0])
     return tenant
+
+
+def _settle(tenant: Tenant, hostname: str) -> None:
+    """The restored tree answers on the site's host of today (the archive names the host of
+    its day, which may have changed since), and gets what the blueprint gained since."""
+    from wagtail.models import Site
+
+    with schema_context(tenant.schema_name):
+        Site.objects.filter(is_default_site=True).update(hostname=hostname)
+        Site.clear_site_root_paths_cache()
+        site_builder().upgrade(tenant)
 
 
 # --- the schema ------------------------------------------------------------------------------

@@ -210,6 +210,22 @@ def test_restoring_into_the_site_brings_back_what_was_deleted_after_the_backup(c
     assert Tenant.objects.filter(slug="ialuu").count() == 1
 
 
+def test_a_site_restored_after_its_address_changed_answers_on_the_new_one(committed, db):
+    """The archive names the host of its day; the restored tree links to today's."""
+    from wagtail.models import Site
+
+    commune = committed["commune"]
+    commune.domains.update(domain="ialuu-moi.saoluu.test")
+    backup.restore_site(committed["archive"], replace=True)
+    with schema_context(commune.schema_name):
+        assert Site.objects.get(is_default_site=True).hostname == "ialuu-moi.saoluu.test"
+    home = site_client(Tenant.objects.get(pk=commune.pk)).get("/")
+    assert home.status_code == 200
+    assert "ialuu.saoluu.test" not in home.content.decode()
+    entry = Entry.objects.get(site_id=commune.pk, title=NEWS_TITLE)
+    assert entry.url.startswith("http://ialuu-moi.saoluu.test/")
+
+
 def test_an_existing_slug_is_refused_without_replace_or_a_new_slug(committed, db):
     with pytest.raises(backup.ArchiveError, match="--replace"):
         backup.restore_site(committed["archive"])
