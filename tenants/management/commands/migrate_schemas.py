@@ -103,9 +103,10 @@ class Command(MigrateSchemasCommand):
         outdated = builder.outdated(sites)
         tenants = Tenant.objects.in_bulk(outdated, field_name="schema_name")
         for number, schema in enumerate(outdated, start=1):
-            guard = transaction.atomic() if connection.in_atomic_block else nullcontext()
             try:
-                with guard, schema_context(schema):
+                # All of a site's blueprint or none of it: a failure half way must not leave
+                # a role with half its rights (a savepoint inside a caller's transaction).
+                with transaction.atomic(), schema_context(schema):
                     builder.upgrade(tenants[schema])
             except Exception as error:  # reported; the other sites go on
                 failures.append(schema)
