@@ -46,6 +46,15 @@ class MaintenanceWindow(models.Model):
     def __str__(self):
         return f"{self.site} {self.starts_at:%d/%m/%Y %H:%M}"
 
+    def save(self, *args, **kwargs):
+        self.notice_working_days = min(
+            working_days_between(
+                timezone.localdate(self.scheduled_at), timezone.localdate(self.starts_at)
+            ),
+            32767,
+        )
+        super().save(*args, **kwargs)
+
     def clean(self):
         super().clean()
         if not (self.starts_at and self.ends_at):
@@ -76,15 +85,6 @@ class MaintenanceWindow(models.Model):
                     }
                 }
             )
-
-    def save(self, *args, **kwargs):
-        self.notice_working_days = min(
-            working_days_between(
-                timezone.localdate(self.scheduled_at), timezone.localdate(self.starts_at)
-            ),
-            32767,
-        )
-        super().save(*args, **kwargs)
 
     def latest_notice_day(self):
         return latest_notice_day(timezone.localdate(self.starts_at))

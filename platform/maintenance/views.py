@@ -40,7 +40,12 @@ def board_windows(request):
     return TemplateResponse(
         request,
         "maintenance/windows.html",
-        {"form": form, "windows": windows, "tenant": tenant, "delete_view": "maintenance_board:delete"},
+        {
+            "form": form,
+            "windows": windows,
+            "tenant": tenant,
+            "delete_view": "maintenance_board:delete",
+        },
     )
 
 
@@ -56,9 +61,9 @@ def board_delete(request, pk):
 
 
 def _network_windows(parent):
-    return MaintenanceWindow.objects.filter(site__in=[parent, *parent.members.all()]).select_related(
-        "site"
-    )
+    return MaintenanceWindow.objects.filter(
+        site__in=[parent, *parent.members.all()]
+    ).select_related("site")
 
 
 @network_admin_required

@@ -77,7 +77,7 @@ def parse_snippet(snippet: str) -> str:
         raise ValidationError(_("Mã giám sát phải có đúng một thẻ <script>."))
     if reader.others or reader.text.strip():
         raise ValidationError(
-            _("Mã giám sát chỉ được gồm một thẻ <script src=\"…\"></script>, không có nội dung khác.")
+            _('Mã giám sát chỉ được gồm một thẻ <script src="…"></script>, không có nội dung khác.')
         )
     attrs = reader.scripts[0]
     src = (attrs.pop("src", None) or "").strip()

@@ -6,9 +6,9 @@ login or group restriction, nor under such a page), as the public lists do; ques
 board's internal status, and anything else the public pages do not show are never in an item.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Callable
 
 from django.db.models import QuerySet
 from django.utils import timezone

@@ -64,9 +64,7 @@ def api_view(view):
         if request.method == "OPTIONS":
             return cors(HttpResponse(status=204))
         if _over_limit(request):
-            response = error(
-                429, "rate_limited", "Quá nhiều yêu cầu; hãy thử lại sau một phút."
-            )
+            response = error(429, "rate_limited", "Quá nhiều yêu cầu; hãy thử lại sau một phút.")
             response["Retry-After"] = str(WINDOW_SECONDS)
             return response
         return view(request, *args, **kwargs)

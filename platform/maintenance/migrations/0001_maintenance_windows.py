@@ -6,32 +6,67 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('tenants', '0005_chief_emails'),
+        ("tenants", "0005_chief_emails"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='MaintenanceWindow',
+            name="MaintenanceWindow",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('whole_network', models.BooleanField(default=False, verbose_name='cả mạng lưới')),
-                ('starts_at', models.DateTimeField(verbose_name='bắt đầu tạm ngừng')),
-                ('ends_at', models.DateTimeField(verbose_name='dự kiến hoạt động trở lại')),
-                ('description', models.CharField(blank=True, max_length=300, verbose_name='nội dung công việc')),
-                ('force_majeure', models.TextField(blank=True, help_text='Bắt buộc khi thông báo trước dưới 7 ngày làm việc.', verbose_name='lý do bất khả kháng')),
-                ('scheduled_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='thời điểm thông báo')),
-                ('scheduled_by', models.CharField(blank=True, max_length=200, verbose_name='người thông báo')),
-                ('notice_working_days', models.PositiveSmallIntegerField(default=0, editable=False, verbose_name='số ngày làm việc báo trước')),
-                ('site', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='maintenance_windows', to='tenants.tenant', verbose_name='trang')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("whole_network", models.BooleanField(default=False, verbose_name="cả mạng lưới")),
+                ("starts_at", models.DateTimeField(verbose_name="bắt đầu tạm ngừng")),
+                ("ends_at", models.DateTimeField(verbose_name="dự kiến hoạt động trở lại")),
+                (
+                    "description",
+                    models.CharField(blank=True, max_length=300, verbose_name="nội dung công việc"),
+                ),
+                (
+                    "force_majeure",
+                    models.TextField(
+                        blank=True,
+                        help_text="Bắt buộc khi thông báo trước dưới 7 ngày làm việc.",
+                        verbose_name="lý do bất khả kháng",
+                    ),
+                ),
+                (
+                    "scheduled_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="thời điểm thông báo"
+                    ),
+                ),
+                (
+                    "scheduled_by",
+                    models.CharField(blank=True, max_length=200, verbose_name="người thông báo"),
+                ),
+                (
+                    "notice_working_days",
+                    models.PositiveSmallIntegerField(
+                        default=0, editable=False, verbose_name="số ngày làm việc báo trước"
+                    ),
+                ),
+                (
+                    "site",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="maintenance_windows",
+                        to="tenants.tenant",
+                        verbose_name="trang",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'lịch tạm ngừng hoạt động',
-                'verbose_name_plural': 'lịch tạm ngừng hoạt động',
-                'ordering': ['starts_at'],
+                "verbose_name": "lịch tạm ngừng hoạt động",
+                "verbose_name_plural": "lịch tạm ngừng hoạt động",
+                "ordering": ["starts_at"],
             },
         ),
     ]

@@ -5,24 +5,42 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='MonitoringCode',
+            name="MonitoringCode",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('snippet', models.TextField(blank=True, help_text='Dán nguyên thẻ <script> do Hệ thống giám sát, đo lường (EMC) cấp cho trang. Để trống nếu chưa được cấp.', verbose_name='mã giám sát')),
-                ('script_src', models.URLField(blank=True, editable=False, max_length=500)),
-                ('site', models.OneToOneField(editable=False, on_delete=django.db.models.deletion.CASCADE, to='wagtailcore.site')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "snippet",
+                    models.TextField(
+                        blank=True,
+                        help_text="Dán nguyên thẻ <script> do Hệ thống giám sát, đo lường (EMC) cấp cho trang. Để trống nếu chưa được cấp.",
+                        verbose_name="mã giám sát",
+                    ),
+                ),
+                ("script_src", models.URLField(blank=True, editable=False, max_length=500)),
+                (
+                    "site",
+                    models.OneToOneField(
+                        editable=False,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="wagtailcore.site",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'mã giám sát',
+                "verbose_name": "mã giám sát",
             },
         ),
     ]
