@@ -20,7 +20,9 @@ def network(demo_network, db):
 
 @pytest.fixture
 def commune(network):
-    return factories.commune(network["dakdoa"], "Xã Dữ Liệu Mở")
+    # A name (so a schema) of its own: search.indexing remembers each schema's site id for
+    # the process, and a schema name reused after a rolled-back test would index elsewhere.
+    return factories.commune(network["dakdoa"])
 
 
 @pytest.fixture
