@@ -708,6 +708,112 @@ ENGLISH = {
     "công khai": "public",
     "Công khai": "Public",
     "Chưa": "Not yet",
+    # Issue 20: open data, monitoring code, planned downtime
+    "Bắt buộc khi thông báo trước dưới 7 ngày làm việc.": (
+        "Required when notice is under 7 working days."
+    ),
+    "Chỉ cổng cấp tỉnh/huyện thông báo cho cả mạng lưới.": (
+        "Only a province or district portal announces for the whole network."
+    ),
+    "Cả mạng lưới (mọi trang thành viên)": "The whole network (every member site)",
+    "Cả mạng lưới": "Whole network",
+    "Dữ liệu mở": "Open data",
+    "Lý do bất khả kháng đã được ghi lại.": "The force majeure reason has been recorded.",
+    "Mã giám sát các trang": "Monitoring codes of the sites",
+    "Mã giám sát phải có đúng một thẻ <script>.": (
+        "The monitoring code must have exactly one <script> tag."
+    ),
+    "Mã giám sát quá dài: chỉ dán đúng một thẻ <script> được cấp.": (
+        "The monitoring code is too long: paste only the one <script> tag you were issued."
+    ),
+    "Mã giám sát từ %(origin)s không được chấp nhận; chỉ chấp nhận: %(allowed)s.": (
+        "A monitoring code from %(origin)s is not accepted; accepted: %(allowed)s."
+    ),
+    'Mã giám sát chỉ được gồm một thẻ <script src="…"></script>, không có nội dung khác.': (
+        'The monitoring code may only be one <script src="…"></script> tag, with nothing else.'
+    ),
+    "Mã giám sát": "Monitoring code",
+    "mã giám sát": "monitoring code",
+    (
+        "Dán nguyên thẻ <script> do Hệ thống giám sát, đo lường (EMC) cấp cho trang. Để trống"
+        " nếu chưa được cấp."
+    ): (
+        "Paste the <script> tag the monitoring system (EMC) issued for the site, as is. Leave"
+        " empty if none was issued yet."
+    ),
+    "Phạm vi": "Scope",
+    "Thẻ <script> có thuộc tính không được phép: %(names)s.": (
+        "The <script> tag has attributes that are not allowed: %(names)s."
+    ),
+    "Thẻ <script> của mã giám sát phải có địa chỉ src.": (
+        "The monitoring code's <script> tag must have a src address."
+    ),
+    "Thẻ <script> của mã giám sát phải là JavaScript thông thường.": (
+        "The monitoring code's <script> tag must be plain JavaScript."
+    ),
+    "Thời điểm hoạt động trở lại phải sau thời điểm tạm ngừng.": (
+        "The return time must be after the start of the stop."
+    ),
+    "Thời điểm tạm ngừng phải ở tương lai.": "The stop must start in the future.",
+    "Tạm ngừng hoạt động": "Planned downtime",
+    "Tạm ngừng toàn mạng lưới": "Network downtime",
+    "Tạm ngừng hoạt động trong mạng lưới": "Planned downtime in the network",
+    (
+        "Tạm ngừng phải được thông báo trước ít nhất %(n)s ngày làm việc (không kể thứ Bảy, "
+        "Chủ nhật và ngày lễ); chậm nhất ngày %(day)s. Nếu do bất khả kháng, hãy ghi rõ lý "
+        "do."
+    ): (
+        "A stop must be announced at least %(n)s working days ahead (Saturdays, Sundays and "
+        "public holidays not counted); by %(day)s at the latest. If it is due to force "
+        "majeure, state the reason."
+    ),
+    "bắt đầu tạm ngừng": "stop begins",
+    "cả mạng lưới": "whole network",
+    "dự kiến hoạt động trở lại": "expected back",
+    "lý do bất khả kháng": "force majeure reason",
+    "lịch tạm ngừng hoạt động": "planned downtime",
+    "người thông báo": "announced by",
+    "nội dung công việc": "work to be done",
+    "số ngày làm việc báo trước": "working days of notice",
+    "thời điểm thông báo": "announced at",
+    "Đã hủy lịch tạm ngừng.": "The planned downtime was cancelled.",
+    "Đã lên lịch tạm ngừng; thông báo hiện trên trang từ %(day)s.": (
+        "Downtime scheduled; the notice shows on the site from %(day)s."
+    ),
+    "Địa chỉ src của mã giám sát phải bắt đầu bằng https://.": (
+        "The monitoring code's src address must start with https://."
+    ),
+    "Bắt đầu": "Starts",
+    "Chưa có lịch tạm ngừng nào.": "No planned downtime.",
+    "Chưa gắn mã giám sát": "No monitoring code",
+    "Dự kiến trở lại": "Expected back",
+    "Hiện thông báo từ": "Notice shown from",
+    "Hủy lịch": "Cancel",
+    "Lên lịch tạm ngừng": "Schedule downtime",
+    "Lên lịch": "Schedule",
+    "Lý do bất khả kháng": "Force majeure reason",
+    "Người thông báo": "Announced by",
+    "Thông báo tạm ngừng hoạt động": "Planned downtime notice",
+    "Đã gắn": "Set",
+    "%(counter)s trang chưa gắn mã giám sát (EMC).": (
+        "%(counter)s site has no monitoring code (EMC).",
+        "%(counter)s sites have no monitoring code (EMC).",
+    ),
+    (
+        "Trang phải thông báo tạm ngừng chậm nhất 7 ngày làm việc trước (không kể thứ Bảy, "
+        "Chủ nhật và ngày lễ), nêu thời gian dự kiến hoạt động trở lại. Thông báo với thời "
+        "gian ngắn hơn chỉ được chấp nhận khi có lý do bất khả kháng, và lý do được ghi lại."
+    ): (
+        "A site must announce a stop at least 7 working days ahead (Saturdays, Sundays and "
+        "public holidays not counted), with the expected return time. Shorter notice is "
+        "accepted only for force majeure, and the reason is recorded."
+    ),
+    "trang tạm ngừng từ %(start)s, dự kiến hoạt động trở lại lúc %(end)s.": (
+        "the site stops from %(start)s and is expected back at %(end)s."
+    ),
+    "Dữ liệu có cấu trúc chia sẻ qua dịch vụ web (dữ liệu mở)": (
+        "Structured data shared through a web service (open data)"
+    ),
 }
 
 

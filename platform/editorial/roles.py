@@ -64,6 +64,7 @@ CHIEF = Role(
         "branding.change_sitebranding",
         *RUN_BANNERS,
         "branding.delete_sitebanner",
+        "monitoring.change_monitoringcode",  # the national monitoring code (F20)
     ),
 )
 DEPUTY = Role(
@@ -98,6 +99,7 @@ SITE_ADMIN = Role(
         "wagtailredirects.delete_redirect",
         "editorial.change_boardsettings",
         "branding.change_sitebranding",
+        "monitoring.change_monitoringcode",  # the national monitoring code (F20)
     ),
 )
 BOARD_ROLES = (CHIEF, DEPUTY, EDITOR, CONTRIBUTOR, SITE_ADMIN)

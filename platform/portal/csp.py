@@ -11,6 +11,11 @@ subclassing hook it documents (``get_policy_parts``) because the two halves of a
   (image focal points, progress bars, Draftail), so it gets ``'unsafe-inline'`` for scripts
   and styles, and no nonce (a nonce would make browsers ignore ``'unsafe-inline'``). Every
   other source stays ``'self'``: no third-party requests from the admin either.
+
+The one third party a public page may load is the national monitoring script (F20): its
+origins (``PORTAL_MONITORING_ORIGINS``, the same list its snippet is validated against) are
+added to ``script-src``, ``connect-src`` (its beacons) and ``img-src`` (its pixel), and no
+other host is.
 """
 
 from csp.middleware import CSPMiddleware, PolicyParts
@@ -19,9 +24,28 @@ from django.conf import settings
 ADMIN_PREFIX = "/admin/"
 
 
+MONITORING_DIRECTIVES = ("script-src", "connect-src", "img-src")
+
+
+def public_directives() -> dict:
+    """The public pages' policy with the monitoring origins admitted where the script needs."""
+    directives = dict(settings.CONTENT_SECURITY_POLICY["DIRECTIVES"])
+    origins = [origin.rstrip("/") for origin in settings.PORTAL_MONITORING_ORIGINS]
+    for name in MONITORING_DIRECTIVES:
+        directives[name] = [*directives.get(name, ["'self'"]), *origins]
+    return directives
+
+
 class SiteCSPMiddleware(CSPMiddleware):
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
-        if report_only or not request.path_info.startswith(ADMIN_PREFIX):
+        if report_only:
             return parts
+        if not request.path_info.startswith(ADMIN_PREFIX):
+            return PolicyParts(
+                config=parts.config or public_directives(),
+                update=parts.update,
+                replace=parts.replace,
+                nonce=parts.nonce,
+            )
         return PolicyParts(config=settings.PORTAL_ADMIN_CSP, update=parts.update, nonce=None)

@@ -27,6 +27,7 @@ urlpatterns = [
     path("ho-tro/", support_login, name="support_login"),
     path("ho-tro/ket-thuc/", end_support, name="support_end"),
     path("tim-kiem/", include("search.urls")),  # cross-site search (issue 7)
+    path("du-lieu-mo/", include("opendata.urls")),  # open-data JSON API (issue 20, F18)
 ]
 
 if settings.DEBUG:

@@ -119,7 +119,21 @@ def seed(site) -> Secrets:
         urls["question_status"] = f"{index.url}tra-cuu/?ma={question.code}"
 
         caches["default"].set("matrix-secret", MARKER)
+    ids["maintenancewindow"] = _maintenance_window(site).pk
     return Secrets(site, ids, urls)
+
+
+def _maintenance_window(site):
+    """B's planned stop (a row of the public schema, as every site's are)."""
+    from maintenance.models import MaintenanceWindow
+
+    starts = timezone.now() + timedelta(days=60)
+    return MaintenanceWindow.objects.create(
+        site=site.tenant,
+        starts_at=starts,
+        ends_at=starts + timedelta(hours=2),
+        description=f"Bảo trì {MARKER}",
+    )
 
 
 @pytest.fixture
@@ -182,6 +196,17 @@ ROUTES = [
     ("network", "admin", lambda s: "/admin/mang-luoi/bang-ron/1/go/"),
     ("report", "admin", lambda s: "/admin/bao-cao/mang-luoi/"),
     ("report", "admin", lambda s: "/admin/bao-cao/mang-luoi/tuan-thu/"),
+    # planned stops (issue 20): the board's and the network console's
+    (
+        "maintenance window",
+        "admin",
+        lambda s: f"/admin/tam-ngung/{s.ids['maintenancewindow']}/huy/",
+    ),
+    (
+        "maintenance window",
+        "admin",
+        lambda s: f"/admin/mang-luoi-tam-ngung/{s.ids['maintenancewindow']}/huy/",
+    ),
 ]
 
 # Routes where A's own answer is a 200 listing: it must list nothing of B's.
@@ -201,6 +226,11 @@ LISTINGS = [
     ("question", "admin", lambda s: "/admin/snippets/content/question/"),
     ("snippet", "admin", lambda s: "/admin/snippets/content/sector/"),
     ("report", "admin", lambda s: "/admin/bao-cao/"),
+    ("maintenance window", "admin", lambda s: "/admin/tam-ngung/"),
+    # open data (issue 20): A's API answers with A's published items only
+    ("page", "open data", lambda s: "/du-lieu-mo/tin-tuc/"),
+    ("question", "open data", lambda s: "/du-lieu-mo/hoi-dap/"),
+    ("page", "open data", lambda s: "/du-lieu-mo/mang-luoi/"),
 ]
 
 ACTORS = ["anonymous", "site administrator of A", "chief editor of A"]
@@ -287,6 +317,7 @@ def test_refused_requests_leave_site_bs_data_unchanged(sites):
     from wagtail.models import Page
 
     from content.models import Question, Sector
+    from maintenance.models import MaintenanceWindow
 
     def snapshot():
         with schema_context(secrets.site.schema):
@@ -296,6 +327,7 @@ def test_refused_requests_leave_site_bs_data_unchanged(sites):
                 list(Question.objects.order_by("pk").values_list("pk", "status", "question")),
                 list(get_user_model().objects.order_by("pk").values_list("pk", "is_active")),
                 list(Group.objects.order_by("pk").values_list("pk", "name")),
+                list(MaintenanceWindow.objects.order_by("pk").values_list("pk", "starts_at")),
             )
 
     before = snapshot()
@@ -308,7 +340,18 @@ def test_refused_requests_leave_site_bs_data_unchanged(sites):
 # ---------------------------------------------------------------------------------------------
 # Guards: a new model or admin URL of ours must be placed in the matrix.
 
-OUR_PACKAGES = ("content", "editorial", "reports", "tenants", "themes", "search", "portal")
+OUR_PACKAGES = (
+    "content",
+    "editorial",
+    "reports",
+    "tenants",
+    "themes",
+    "search",
+    "portal",
+    "opendata",
+    "monitoring",
+    "maintenance",
+)
 
 # Every model of ours, by the kind of the matrix that covers it.
 MODEL_KINDS = {
@@ -349,6 +392,7 @@ MODEL_KINDS = {
     "reports_network.ComplianceSnapshot": "report",
     "reports.ManualCheck": "report",
     "search.Entry": "search entry",
+    "maintenance.MaintenanceWindow": "maintenance window",
 }
 
 # Models of ours that hold no site's data of their own, each with the reason.
@@ -366,6 +410,7 @@ NOT_SITE_DATA = {
     "editorial.BoardSettings": "the site's own settings, reached only as its own",
     "branding.SiteBranding": "the site's own settings, reached only as its own",
     "reports.VisitSettings": "the site's own settings, reached only as its own",
+    "monitoring.MonitoringCode": "the site's own settings, reached only as its own",
     # The chief's e-mails a network console sent: shown only on its own member's console page,
     # whose route is a "network" row of the matrix.
     "tenants.ChiefEmail": "e-mails sent to a member's chief, shown on its console page",
@@ -390,6 +435,8 @@ ADMIN_ROUTE_KINDS = {
     "admin/bao-cao/": "report",
     "admin/bao-cao/mang-luoi/": "report",
     "admin/bao-cao/mang-luoi/tuan-thu/": "report",
+    "admin/tam-ngung/<int:pk>/huy/": "maintenance window",
+    "admin/mang-luoi-tam-ngung/<int:pk>/huy/": "maintenance window",
 }
 
 # Admin URLs of ours that name no object: each shows or changes only the request's own site
@@ -411,6 +458,9 @@ NOT_OBJECT_ROUTES = {
     "admin/bao-cao/xlsx/": "the request's own site's board report",
     "admin/bao-cao/docx/": "the request's own site's board report",
     "admin/bao-cao/tuan-thu/": "the request's own site's compliance",
+    "admin/tam-ngung/": "the request's own site's planned stops (and its network's, read only)",
+    "admin/mang-luoi-tam-ngung/": "the network's planned stops (parent portal only)",
+    "admin/mang-luoi-ma-giam-sat/": "the network's monitoring codes (parent portal only)",
 }
 
 
@@ -493,4 +543,5 @@ MODEL_KINDS_IDS = [
     "user",
     "group",
     "question",
+    "maintenancewindow",
 ]

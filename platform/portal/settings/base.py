@@ -39,6 +39,7 @@ SHARED_APPS = [
     "reports.network",  # daily visit counters and compliance scores of every site (issue 9)
     "axes",  # login throttling; attempts keyed by site, in the public schema (tenants.throttling)
     "exchange.network",  # news sent up, pages sent down and their receipts (issue 18)
+    "maintenance",  # planned stops of a site or a whole network: one row each (issue 20, F21)
 ]
 
 TENANT_APPS = [
@@ -73,6 +74,8 @@ TENANT_APPS = [
     "reports",  # visit settings and manual compliance results of the site (issue 9)
     "exchange",  # the boards' screens for sending up and down; its rows are public (issue 18)
     "sitebuild",  # the site blueprint and the fingerprint it was built with
+    "monitoring",  # the site's national monitoring code, EMC (issue 20, F20)
+    "opendata",  # the read-only JSON API of the site's published content (issue 20, F18)
 ]
 
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
@@ -289,6 +292,17 @@ AXES_RESET_ON_SUCCESS = True
 AXES_DISABLE_ACCESS_LOG = True  # no record of successful logins' addresses
 AXES_ENABLE_ADMIN = False  # no Django admin here; the console lists and lifts lockouts
 AXES_VERBOSE = False
+
+# The national monitoring snippet (F20, monitoring.snippet): the only origins its <script src>
+# may come from, admitted by the public pages' CSP (portal.csp) and by nothing else. EMC is the
+# Ministry's "Hệ thống giám sát, đo lường mức độ cung cấp và sử dụng dịch vụ Chính phủ số"
+# (TT 22/2023, NĐ 224 art. 12); its address is the one in the snippet the system issues each
+# site [to confirm with the snippet the province receives; a successor platform's origin is
+# added here, comma-separated, without a code change].
+PORTAL_MONITORING_ORIGINS = env_list("PORTAL_MONITORING_ORIGINS", ["https://emc.gov.vn"])
+
+# Open data (F18, opendata): requests per client and minute to a site's JSON API.
+OPENDATA_RATE_LIMIT = int(env("OPENDATA_RATE_LIMIT", "120"))
 
 # Content-Security-Policy (django-csp, portal.csp). Public pages: our own files only, inline
 # blocks only with the request's nonce; video embeds (any oEmbed provider Wagtail accepts) in

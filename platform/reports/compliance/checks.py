@@ -281,3 +281,56 @@ def gov_domain(facts: SiteFacts) -> list[Gap]:
 def provided_by_platform(facts: SiteFacts) -> list[Gap]:
     """Search, sitemap, print, metadata, UTF-8: the platform's templates give every site these."""
     return []
+
+
+# -- issue 20: open data (F18), monitoring code (F20), planned-stop notices (F21) -----------
+
+
+def open_data(facts: SiteFacts) -> list[Gap]:
+    """F18: the site's open-data API (/du-lieu-mo/) has published items to share: news,
+    documents or procedures (the API itself is the platform's, on every site)."""
+    for model in (NewsPage, DocumentPage, ProcedurePage):
+        if model.objects.live().public().exists():
+            return []
+    section = facts.section("news")
+    return [
+        Gap(
+            "Dữ liệu mở chưa có tin, văn bản hay thủ tục nào đã đăng để chia sẻ",
+            add_url(section) if section else facts.home_edit,
+        )
+    ]
+
+
+def monitoring_code(facts: SiteFacts) -> list[Gap]:
+    """F20: the national monitoring code (EMC) is set, so every public page carries it."""
+    from monitoring.models import MonitoringCode
+
+    if MonitoringCode.for_site(facts.site).script_src:
+        return []
+    return [
+        Gap(
+            "Chưa gắn mã giám sát (EMC)",
+            reverse("wagtailsettings:edit", args=["monitoring", "monitoringcode", facts.site.pk]),
+        )
+    ]
+
+
+def downtime_notice(facts: SiteFacts) -> list[Gap]:
+    """F21: every planned stop still to come was announced 7 working days ahead, or records
+    the force majeure that allowed less (the scheduling screens refuse anything else)."""
+    from maintenance.calendar import NOTICE_WORKING_DAYS
+    from maintenance.models import MaintenanceWindow
+
+    late = MaintenanceWindow.for_site(facts.tenant).filter(
+        ends_at__gt=timezone.now(),
+        notice_working_days__lt=NOTICE_WORKING_DAYS,
+        force_majeure="",
+    )
+    return [
+        Gap(
+            f"Lịch tạm ngừng từ {timezone.localtime(window.starts_at):%d/%m/%Y %H:%M} chỉ báo "
+            f"trước {window.notice_working_days} ngày làm việc, không nêu lý do bất khả kháng",
+            reverse("maintenance_board:list"),
+        )
+        for window in late
+    ]

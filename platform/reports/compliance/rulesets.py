@@ -60,8 +60,11 @@ RULES = {
         Rule(
             "F17", "Dữ liệu đặc tả (Dublin Core)", "", checks.provided_by_platform, by_platform=True
         ),
-        Rule("F20", "Gắn mã giám sát, thống kê (EMC)", ""),
-        Rule("F21", "Thông báo tạm ngừng trước 7 ngày làm việc", ""),
+        Rule(
+            "F18", "Dữ liệu có cấu trúc chia sẻ qua dịch vụ web (dữ liệu mở)", "", checks.open_data
+        ),
+        Rule("F20", "Gắn mã giám sát, thống kê (EMC)", "", checks.monitoring_code),
+        Rule("F21", "Thông báo tạm ngừng trước 7 ngày làm việc", "", checks.downtime_notice),
     )
 }
 # Legal references differ by rule set: kept apart from the rules so one rule serves both.
@@ -87,7 +90,7 @@ LAW_224 = {
     "C20": "Luật CĐS Đ.34(2)", "C24": "NĐ 224 Đ.10(3)", "F1": "NĐ 224 Đ.10(3)",
     "F8": "NĐ 224 Đ.10(3)(b)", "F11": "NĐ 224 Đ.10(3)(a)", "F12": "NĐ 224 Đ.10(3)(c)",
     "F15": "NĐ 224 Đ.11(4)(c)", "F17": "NĐ 224 Đ.11(5)", "F20": "NĐ 224 Đ.12",
-    "F21": "NĐ 224 Đ.13(1)(a)",
+    "F21": "NĐ 224 Đ.13(1)(a)", "F18": "TT 22/2023/TT-BTTTT (yêu cầu chung)",
 }  # fmt: skip
 
 

@@ -46,6 +46,7 @@ class Command(BaseCommand):
                 with schema_context(tenant.schema_name):
                     populate_site(tenant, Site.objects.get(is_default_site=True).root_page)
                     populate_board()
+                    demo.set_monitoring_code(tenant)
                     _ensure_admin(settings.PORTAL_DEMO_PASSWORD)
             parent = parent or tenant
             sites.append(tenant)
