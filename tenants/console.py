@@ -322,18 +322,23 @@ def member_resend(request, pk):
     """Send the chief a fresh one-time link (the old one still works until used or expired)."""
     member = _member(request, pk)
     if request.method == "POST":
-        sent = mail.resend_chief_email(member, _actor(request))
-        if sent is None:
+        queued = mail.resend_chief_email(member, _actor(request))
+        last = member.chief_emails.order_by("-sent_at").first()
+        if queued is None:
             messages.error(request, _("Trang này chưa có trưởng ban để gửi thư."))
-        elif sent.delivered:
+        elif not queued.is_finished:  # the worker sends it (tenants.tasks.send_chief_email)
             messages.success(
-                request, _("Đã gửi lại thư cho %(email)s.") % {"email": sent.recipient}
+                request, _("Thư cho %(email)s đang được gửi.") % {"email": last.recipient}
+            )
+        elif last.delivered:
+            messages.success(
+                request, _("Đã gửi lại thư cho %(email)s.") % {"email": last.recipient}
             )
         else:
             messages.error(
                 request,
                 _("Không gửi được thư cho %(email)s; hãy kiểm tra máy chủ thư.")
-                % {"email": sent.recipient},
+                % {"email": last.recipient},
             )
     return HttpResponseRedirect(reverse("tenants_console:detail", args=[pk]))
 
