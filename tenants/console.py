@@ -352,15 +352,18 @@ def member_import(request):
         if content is None:
             messages.error(request, _("Phiên xem trước đã hết; hãy tải tệp lên lại."))
         else:
-            steps = int(request.POST.get("approval_steps", 2))
-            rows = importing.run(
-                importing.read_rows(content),
-                request.tenant,
-                approval_steps=steps,
-                created_by=_actor(request),
-                port=public_port(request),
+            from tenants.console_tasks import import_progress_response
+            from tenants.tasks import import_sites
+
+            # Out of the request: the worker creates the sites, this page shows how far.
+            result = import_sites.enqueue(
+                content,
+                request.tenant.pk,
+                int(request.POST.get("approval_steps", 2)),
+                _actor(request),
+                public_port(request),
             )
-            done = True
+            return import_progress_response(request, result)
     elif request.method == "POST" and form.is_valid():
         content = form.cleaned_data["csv_file"]
         try:

@@ -63,3 +63,35 @@ def backup_every_site() -> int:
     for slug in slugs:
         backup_site.enqueue(slug)
     return len(slugs)
+
+
+@task(takes_context=True)
+def import_sites(
+    context, content: str, parent_id: int, approval_steps: int, created_by: str, port
+) -> list[dict]:
+    """A CSV import of many sites, out of the web request; the console shows its progress.
+
+    Run again (retried, or after its worker stopped), it skips the sites already created."""
+    from tasks import progress
+    from tenants import importing
+
+    parent = Tenant.objects.get(pk=parent_id)
+    rows = importing.run(
+        importing.read_rows(content),
+        parent,
+        on_row=lambda done, total: progress.report(context, done, total),
+        approval_steps=approval_steps,
+        created_by=created_by,
+        port=port,
+    )
+    progress.report(context, len(rows), len(rows))
+    return [
+        {
+            "line": row.line,
+            "label": str(row.label),
+            "domain": row.domain,
+            "status": row.status,
+            "messages": [str(m) for m in row.messages],
+        }
+        for row in rows
+    ]

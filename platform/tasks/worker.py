@@ -20,7 +20,7 @@ import time
 from datetime import timedelta
 from traceback import format_exception
 
-from django.db import close_old_connections, transaction
+from django.db import close_old_connections, connection, transaction
 from django.utils import timezone
 from django_tasks.base import TaskContext, TaskResultStatus
 from django_tasks.signals import task_finished, task_started
@@ -74,7 +74,7 @@ class SiteWorker(Worker):
         self._tick()
         # The library's loop, with the schedule ticked between tasks.
         while self.running:
-            close_old_connections()
+            self._refresh_connections()
             with schema_context(get_public_schema_name()):
                 task_result = self._claim_next()
             if task_result is not None:
@@ -84,9 +84,16 @@ class SiteWorker(Worker):
             if self.max_tasks is not None and self._run_tasks >= self.max_tasks:
                 return
             self._tick()
-            close_old_connections()
+            self._refresh_connections()
             if self.running and task_result is None:
                 time.sleep(self.interval)
+
+    @staticmethod
+    def _refresh_connections() -> None:
+        """Drop expired connections between tasks, as a request would (not inside a test's
+        transaction, where a worker runs in-process)."""
+        if not connection.in_atomic_block:
+            close_old_connections()
 
     def _claim_next(self):
         tasks = DBTaskResult.objects.ready().filter(backend_name=self.backend_name)
