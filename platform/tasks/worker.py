@@ -122,11 +122,13 @@ class SiteWorker(Worker):
     def run_task(self, db_task_result: DBTaskResult) -> None:
         schema = db_task_result.args_kwargs.get(SCHEMA_KEY) or get_public_schema_name()
         self.running_task = True
+        savepoint = None
         try:
             task = db_task_result.task
             backend = task.get_backend()
             task_result = db_task_result.task_result
             task_started.send(sender=type(backend), task_result=task_result)
+            savepoint = transaction.savepoint() if connection.in_atomic_block else None
             with schema_context(schema):
                 if task.takes_context:
                     value = task.call(
@@ -144,6 +146,10 @@ class SiteWorker(Worker):
                 self._give_back(db_task_result)
             raise
         except Exception as error:
+            if savepoint is not None:
+                # Only when the worker runs inside a transaction (in-process, in a test): the
+                # task's SQL error must not poison it. A worker process runs in autocommit.
+                transaction.savepoint_rollback(savepoint)
             with schema_context(get_public_schema_name()):
                 self._failed(db_task_result, error)
         finally:

@@ -12,7 +12,7 @@ DB_BACKEND = {
 
 
 @pytest.fixture
-def db_tasks(settings):
+def db_tasks(db, settings):
     """The real database backend (the rest of the suite runs tasks immediately)."""
     settings.TASKS = DB_BACKEND
     sample.CALLS.clear()

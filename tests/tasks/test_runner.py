@@ -159,7 +159,7 @@ def test_a_periodic_slot_runs_once_however_many_workers_tick(db_tasks):
     assert sample.CALLS == ["public", "public"]
 
 
-def test_the_schedules_slots():
+def test_the_schedules_slots(db_tasks):
     at = timezone.make_aware(timezone.datetime(2026, 4, 15, 9, 30))  # a Wednesday
     assert periodic.Weekly(0, 7).slot(at) == timezone.make_aware(timezone.datetime(2026, 4, 13, 7))
     assert periodic.Quarterly(7).slot(at) == timezone.make_aware(timezone.datetime(2026, 4, 1, 7))
@@ -177,7 +177,7 @@ def test_the_schedules_slots():
 
 def test_every_declared_periodic_job_names_a_task():
     from django.utils.module_loading import import_string
-    from django_tasks import Task
+    from django_tasks.base import Task
 
     for job in periodic.JOBS:
         assert isinstance(import_string(job.task), Task), job.name
