@@ -12,14 +12,15 @@ from tests.conftest import site_client
 from tests.factories import PASSWORD as BOARD_PASSWORD
 from tests.factories import board, commune
 from tests.tasks import sample
-from tests.tasks.conftest import db_tasks, run_worker  # noqa: F401 - the fixture
+from tests.tasks.conftest import DB_BACKEND, run_worker
 from tests.tenants.test_console import CONSOLE, PASSWORD, _login, _user
 
 TASKS = CONSOLE + "tac-vu/"
 
 
 @pytest.fixture
-def network(db, demo_network, db_tasks):
+def network(db, demo_network, settings):
+    settings.TASKS = DB_BACKEND  # the real queue and worker
     sample.FAIL_TIMES["n"] = 99
     with schema_context(demo_network["iabang"].schema_name):
         sample.fails_a_few_times.enqueue()
