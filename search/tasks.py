@@ -32,3 +32,18 @@ def rebuild_index(slugs: list[str] | None = None) -> str:
     out = io.StringIO()
     call_command("rebuild_search_index", site=list(slugs or []), stdout=out)
     return out.getvalue()[-2000:]
+
+
+@task()
+def reindex_subtree(page_id: int) -> bool:
+    """A moved, renamed or newly restricted page and everything under it, as they are now (in
+    the page's site: the task carries its schema)."""
+    from wagtail.models import Page
+
+    from search.indexing import index_subtree
+
+    page = Page.objects.filter(pk=page_id).first()
+    if page is None:  # deleted meanwhile: its removal was indexed then
+        return False
+    index_subtree(page)
+    return True

@@ -1,8 +1,8 @@
 """The worker: django-tasks-db's, running each task in its site's schema, retrying failures
 with backoff, giving interrupted tasks back, and ticking the periodic schedule.
 
-* Schema: ``tasks.backend`` recorded it at enqueue time; the task runs inside
-  ``schema_context`` of it, so Wagtail's own tasks find their rows in the right site.
+* Schema: ``tasks.backend`` recorded it at enqueue time; the task runs inside it (with the
+  site's tenant row on the connection), so Wagtail's own tasks find their rows in the right site.
 * Retries: a task that raises is put back in the queue ``RETRY_SECONDS × 2^(n-1)`` later,
   with its error kept on the row, until ``MAX_ATTEMPTS``; then it is marked failed and shows
   in the network console (``tenants.console_tasks``), never silently dropped.
@@ -26,7 +26,12 @@ from django_tasks.base import TaskContext, TaskResultStatus
 from django_tasks.signals import task_finished, task_started
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
-from django_tenants.utils import get_public_schema_name, schema_context
+from django_tenants.utils import (
+    get_public_schema_name,
+    get_tenant_model,
+    schema_context,
+    tenant_context,
+)
 
 from tasks.backend import SCHEMA_KEY
 
@@ -34,6 +39,17 @@ logger = logging.getLogger("tasks")
 
 LEASE_SECONDS = 3600  # a RUNNING task older than this whose worker is silent is taken back
 TICK_SECONDS = 15
+
+
+def site_context(schema: str):
+    """The site's own tenant row on the connection when there is one (code that reads
+    ``connection.tenant`` sees the site, as in its requests), else the bare schema."""
+    if schema != get_public_schema_name():
+        with schema_context(get_public_schema_name()):
+            tenant = get_tenant_model().objects.filter(schema_name=schema).first()
+        if tenant is not None:
+            return tenant_context(tenant)
+    return schema_context(schema)
 
 
 def retry_delay(backend, attempt: int) -> timedelta:
@@ -129,7 +145,7 @@ class SiteWorker(Worker):
             task_result = db_task_result.task_result
             task_started.send(sender=type(backend), task_result=task_result)
             savepoint = transaction.savepoint() if connection.in_atomic_block else None
-            with schema_context(schema):
+            with site_context(schema):
                 if task.takes_context:
                     value = task.call(
                         TaskContext(task_result=task_result),

@@ -89,3 +89,18 @@ def test_a_console_import_runs_as_a_task_and_shows_its_progress(db_tasks, networ
     assert (report.done, report.total) == (2, 2)
     done = client.get(f"{CONSOLE}nhap-csv/{row.id}/").content.decode()
     assert done.count("Đã tạo") == 2 and 'http-equiv="refresh"' not in done
+
+
+def test_the_weekly_compliance_emails_go_once_per_site_and_week_however_often_run(
+    db_tasks, network
+):
+    from reports.tasks import send_compliance_reports
+
+    mail.outbox.clear()
+    first, again = send_compliance_reports.enqueue(), send_compliance_reports.enqueue()
+    run_worker()
+    for result in (first, again):
+        row = DBTaskResult.objects.get(pk=result.id)
+        assert row.status == TaskResultStatus.SUCCESSFUL, row.traceback
+    subjects = [m.subject for m in mail.outbox]
+    assert subjects and len(subjects) == len(set(subjects))  # one e-mail per site
