@@ -177,7 +177,11 @@ class SiteWorker(Worker):
         row.status = TaskResultStatus.READY
         row.run_after = timezone.now()
         row.worker_ids = row.worker_ids[:-1]
-        row.save(update_fields=["status", "run_after", "worker_ids"])
+        try:
+            row.save(update_fields=["status", "run_after", "worker_ids"])
+        except Exception:  # noqa: BLE001 - the row stays RUNNING: reclaim_abandoned takes it
+            logger.exception("Task %s interrupted and could not be given back now.", row.id)
+            return
         logger.warning("Task %s (%s) interrupted; given back to the queue.", row.id, row.task_path)
 
     def _failed(self, row: DBTaskResult, error: Exception) -> None:

@@ -181,3 +181,24 @@ def test_every_declared_periodic_job_names_a_task():
 
     for job in periodic.JOBS:
         assert isinstance(import_string(job.task), Task), job.name
+
+
+def test_the_db_worker_command_runs_the_site_worker(db_tasks, network):
+    import io
+    import signal
+
+    from django.core.management import call_command
+
+    site = commune(network["dakdoa"], "Xã Lệnh")
+    with schema_context(site.schema_name):
+        sample.where_am_i.enqueue()
+    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
+    try:
+        call_command(
+            "db_worker", "--batch", "--no-startup-delay", "--no-schedule", stdout=io.StringIO()
+        )
+    finally:
+        for sig, handler in saved.items():
+            signal.signal(sig, handler)
+    ran_in = list(sample.CALLS)
+    assert ran_in == [site.schema_name]
