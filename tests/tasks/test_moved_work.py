@@ -96,11 +96,15 @@ def test_the_weekly_compliance_emails_go_once_per_site_and_week_however_often_ru
 ):
     from reports.tasks import send_compliance_reports
 
+    site = commune(network["dakdoa"], "Xã Tuân Thủ", chief_email="truong@xatuanthu.gov.vn")
+    run_worker()  # the chief's invitation
     mail.outbox.clear()
     first, again = send_compliance_reports.enqueue(), send_compliance_reports.enqueue()
     run_worker()
     for result in (first, again):
         row = DBTaskResult.objects.get(pk=result.id)
         assert row.status == TaskResultStatus.SUCCESSFUL, row.traceback
+    to_site = [m for m in mail.outbox if m.to == ["truong@xatuanthu.gov.vn"]]
+    assert len(to_site) == 1 and site.site_title in to_site[0].subject
     subjects = [m.subject for m in mail.outbox]
-    assert subjects and len(subjects) == len(set(subjects))  # one e-mail per site
+    assert len(subjects) == len(set(subjects))  # one e-mail per site
