@@ -15,7 +15,6 @@ import resource
 import statistics
 import subprocess
 import sys
-import threading
 import time
 
 from scratch import ROOT, percentile, recreate_database, use_scratch_database
@@ -52,10 +51,11 @@ def say(line: str) -> None:
 
 
 def wait_for_fillers() -> None:
-    """Let the background refills of the pool finish (``tenants.spares.replenish``)."""
-    for thread in threading.enumerate():
-        if thread.name == "spare-schemas":
-            thread.join()
+    """Fill the pool as the worker's queued refill would (``tenants.spares.replenish``
+    queues a task; no worker runs beside this script)."""
+    from tenants import spares
+
+    spares.fill()
 
 
 def main() -> None:

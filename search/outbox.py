@@ -8,7 +8,8 @@ With PostgreSQL the event is applied at once, inside a savepoint of the same tra
 publish is searchable the moment it commits; if applying fails, the savepoint is rolled back,
 the page change still commits, and the event waits in the outbox for the next drain. With
 Elasticsearch the event is only recorded; after the commit we try to deliver it at once, and
-the ``drain_search_outbox`` worker delivers whatever that attempt could not.
+a ``deliver_outbox`` task (``search.tasks``, run by ``manage.py db_worker``, also every
+minute) delivers whatever that attempt could not.
 
 Per-page order (issue 17). An event carries the page's whole state (the document, or its
 absence), so a newer event of a page makes the older ones pointless, and delivering an older
@@ -122,10 +123,19 @@ def _deliver(backend, events: list[Event]) -> bool:
 
 
 def _deliver_after_commit(ids: list[int]) -> None:
+    """Try at once; what is left goes to a ``deliver_outbox`` task, retried with backoff."""
     try:
         drain(only_ids=ids)
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM public.search_outbox WHERE id = ANY(%s)", [ids])
+            left = cursor.fetchone()[0]
     except Exception as error:
         logger.warning("Search outbox will be drained by the worker (%s).", error)
+        left = len(ids)
+    if left:
+        from search.tasks import deliver_outbox
+
+        deliver_outbox.enqueue()
 
 
 def _delete(ids: list[int]) -> None:

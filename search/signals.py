@@ -1,4 +1,8 @@
-"""Wagtail and Django signals that feed the index. They run in the schema of the site changed."""
+"""Wagtail and Django signals that feed the index. They run in the schema of the site changed.
+
+A move, a new slug or a changed restriction touches a whole subtree, which may be a section of
+thousands of pages: that reindexing is a task (``search.tasks.reindex_subtree``), run by the
+worker in the same site's schema after the change commits, not in the editor's request."""
 
 from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.models import Page, PageViewRestriction
@@ -15,13 +19,19 @@ def _unpublished(sender, instance, **kwargs):
     indexing.remove_page(instance)
 
 
+def _subtree_later(page) -> None:
+    from search.tasks import reindex_subtree
+
+    reindex_subtree.enqueue(page.pk)
+
+
 def _moved(sender, instance, **kwargs):
-    indexing.index_subtree(instance)
+    _subtree_later(instance)
 
 
 def _slug_changed(sender, instance, **kwargs):
     if instance.live:
-        indexing.index_subtree(instance)
+        _subtree_later(instance)
 
 
 def _deleted(sender, instance, **kwargs):
@@ -33,7 +43,7 @@ def _deleted(sender, instance, **kwargs):
 def _restriction_changed(sender, instance, **kwargs):
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is not None:
-        indexing.index_subtree(page)
+        _subtree_later(page)
 
 
 def _question_saved(sender, instance, **kwargs):

@@ -324,18 +324,23 @@ def member_resend(request, pk):
     """Send the chief a fresh one-time link (the old one still works until used or expired)."""
     member = _member(request, pk)
     if request.method == "POST":
-        sent = mail.resend_chief_email(member, _actor(request))
-        if sent is None:
+        queued = mail.resend_chief_email(member, _actor(request))
+        last = member.chief_emails.order_by("-sent_at").first()
+        if queued is None:
             messages.error(request, _("Trang này chưa có trưởng ban để gửi thư."))
-        elif sent.delivered:
+        elif not queued.is_finished:  # the worker sends it (tenants.tasks.send_chief_email)
             messages.success(
-                request, _("Đã gửi lại thư cho %(email)s.") % {"email": sent.recipient}
+                request, _("Thư cho %(email)s đang được gửi.") % {"email": last.recipient}
+            )
+        elif last.delivered:
+            messages.success(
+                request, _("Đã gửi lại thư cho %(email)s.") % {"email": last.recipient}
             )
         else:
             messages.error(
                 request,
                 _("Không gửi được thư cho %(email)s; hãy kiểm tra máy chủ thư.")
-                % {"email": sent.recipient},
+                % {"email": last.recipient},
             )
     return HttpResponseRedirect(reverse("tenants_console:detail", args=[pk]))
 
@@ -349,15 +354,18 @@ def member_import(request):
         if content is None:
             messages.error(request, _("Phiên xem trước đã hết; hãy tải tệp lên lại."))
         else:
-            steps = int(request.POST.get("approval_steps", 2))
-            rows = importing.run(
-                importing.read_rows(content),
-                request.tenant,
-                approval_steps=steps,
-                created_by=_actor(request),
-                port=public_port(request),
+            from tenants.console_tasks import import_progress_response
+            from tenants.tasks import import_sites
+
+            # Out of the request: the worker creates the sites, this page shows how far.
+            result = import_sites.enqueue(
+                content,
+                request.tenant.pk,
+                int(request.POST.get("approval_steps", 2)),
+                _actor(request),
+                public_port(request),
             )
-            done = True
+            return import_progress_response(request, result)
     elif request.method == "POST" and form.is_valid():
         content = form.cleaned_data["csv_file"]
         try:

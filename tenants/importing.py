@@ -119,9 +119,14 @@ def plan(rows: list[Row], parent: Tenant, **defaults) -> list[Row]:
     return rows
 
 
-def run(rows: list[Row], parent: Tenant, **defaults) -> list[Row]:
-    """Create the sites of the rows ``plan`` found new; each row succeeds or fails alone."""
-    for row in plan(rows, parent, **defaults):
+def run(rows: list[Row], parent: Tenant, on_row=None, **defaults) -> list[Row]:
+    """Create the sites of the rows ``plan`` found new; each row succeeds or fails alone.
+
+    ``on_row(done, total)`` is called after each row (the import task's progress)."""
+    rows = plan(rows, parent, **defaults)
+    for done, row in enumerate(rows, start=1):
+        if on_row is not None:
+            on_row(done - 1, len(rows))
         if row.status != "new":
             continue
         try:

@@ -27,7 +27,7 @@ from wagtail.log_actions import LogContext
 from tenants import spares
 from tenants.building import site_builder
 from tenants.cloning import clone_template
-from tenants.mail import send_chief_email
+from tenants.mail import enqueue_chief_email
 from tenants.models import ChiefEmail, Domain, Tenant
 from tenants.signals import site_created
 from tenants.slugs import schema_name_for, strip_unit_prefix, suggest_slug, validate_slug
@@ -83,13 +83,8 @@ def create_site(*, email_reason: str = ChiefEmail.Reason.CREATED, **details) -> 
                 _("Mã trang hoặc tên miền vừa được một trang khác sử dụng. Hãy thử lại.")
             ) from error
     if built.chief is not None:
-        send_chief_email(
-            tenant,
-            recipient=chief_email,
-            site_url=built.site_url,
-            link=built.set_password_url,
-            reason=email_reason,
-            sent_by=tenant.created_by,
+        enqueue_chief_email(
+            tenant, recipient=chief_email, reason=email_reason, sent_by=tenant.created_by
         )
     if not connection.in_atomic_block:
         # A session that cloned a schema keeps the new catalog entries in its caches, and

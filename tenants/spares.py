@@ -9,7 +9,8 @@ tables, sequences, defaults and foreign keys inside refer to each other by OID, 
 
 * ``migrate`` fills the pool after migrating the template, dropping the spares of the older
   template first; a spare whose fingerprint is not the template's is never taken.
-* Each creation refills the pool in a background thread (``replenish``); a bulk import that
+* Each creation queues a refill of the pool (``replenish``, the ``refill_spares`` task, which
+  the worker also runs every ten minutes); a bulk import that
   outruns it clones inline, as a creation with an empty pool does, so the two clone at once.
 * A spare is taken inside the creation's transaction (``FOR UPDATE SKIP LOCKED``): two
   creations never get the same one, and a failed creation gives it back.
@@ -17,7 +18,6 @@ tables, sequences, defaults and foreign keys inside refer to each other by OID, 
   connection is closed at the end, as a session that clones gets slower with every clone.
 """
 
-import threading
 import uuid
 
 from django.conf import settings
@@ -76,24 +76,14 @@ def fill(target: int | None = None) -> int:
             cursor.execute("SELECT pg_advisory_unlock(%s)", [FILLER_LOCK])
 
 
-def replenish() -> threading.Thread | None:
-    """Refill the pool in a thread of its own; the caller does not wait (nor need to join).
-
-    Not a daemon: a command that created a site exits once its spare is replaced, instead of
-    being cut off in the middle of a clone (which the transaction would undo anyway).
-    """
+def replenish():
+    """Queue a refill of the pool for the worker; the caller does not wait. None if there is
+    no pool to keep."""
     if settings.SPARE_SCHEMAS <= 0:
         return None
-    thread = threading.Thread(target=_fill_and_disconnect, name="spare-schemas")
-    thread.start()
-    return thread
+    from tenants.tasks import refill_spares
 
-
-def _fill_and_disconnect() -> None:
-    try:
-        fill()
-    finally:
-        connection.close()  # this thread's own connection
+    return refill_spares.enqueue()
 
 
 def drop_all() -> None:

@@ -4,7 +4,7 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from tenants import console, console_backups, lockouts
+from tenants import console, console_backups, console_tasks, lockouts
 from tenants.support import END_ACTION, LOG_ACTION
 
 console_urls = (
@@ -12,6 +12,8 @@ console_urls = (
         path("", console.member_list, name="list"),
         path("tao-moi/", console.member_create, name="create"),
         path("nhap-csv/", console.member_import, name="import"),
+        path("nhap-csv/<uuid:task_id>/", console_tasks.import_progress, name="import_progress"),
+        path("tac-vu/", console_tasks.task_list, name="tasks"),
         path("<int:pk>/", console.member_detail, name="detail"),
         path("<int:pk>/trang-thai/", console.member_status, name="status"),
         path("<int:pk>/ho-tro/", console.member_support, name="support"),

@@ -814,6 +814,35 @@ ENGLISH = {
     "Dữ liệu có cấu trúc chia sẻ qua dịch vụ web (dữ liệu mở)": (
         "Structured data shared through a web service (open data)"
     ),
+    # Background tasks (issue 21)
+    "Tác vụ nền": "Background tasks",
+    "công việc": "job",
+    "lượt": "slot",
+    "Thư cho %(email)s đang được gửi.": "The e-mail to %(email)s is being sent.",
+    "Đang chờ: %(waiting)s. Đang chạy: %(running)s.": "Waiting: %(waiting)s. Running: %(running)s.",
+    "Tác vụ thất bại": "Failed tasks",
+    "Không có tác vụ nào thất bại.": "No task has failed.",
+    "Tác vụ đang chờ thử lại": "Tasks waiting to be retried",
+    "Không có tác vụ nào đang chờ thử lại.": "No task is waiting to be retried.",
+    "Tác vụ": "Task",
+    "Số lần thử": "Attempts",
+    "Thời điểm": "When",
+    "Lỗi": "Error",
+    "Toàn hệ thống": "Whole platform",
+    "Thử lại lúc": "Next try at",
+    "Chi tiết": "Details",
+    "Đang tạo các trang: %(done)s/%(total)s dòng đã xử lý.": (
+        "Creating the sites: %(done)s/%(total)s rows done."
+    ),
+    "Việc nhập đang chờ được xử lý.": "The import is waiting to be processed.",
+    "Trang này tự cập nhật; có thể đóng trang, việc nhập vẫn tiếp tục.": (
+        "This page updates itself; you may close it, the import goes on."
+    ),
+    "Việc nhập không hoàn thành": "The import did not finish",
+    "Trưởng ban của mỗi trang mới nhận liên kết đặt mật khẩu qua thư điện tử.": (
+        "The chief of each new site receives their set-password link by e-mail."
+    ),
+    "Nhập tệp khác": "Import another file",
 }
 
 

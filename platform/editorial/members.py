@@ -5,11 +5,11 @@ A member is an ordinary user of the site's schema, in one or more role groups
 no password until they follow their one-time link (``editorial.board.set_password_path``).
 """
 
+import uuid
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from editorial.board import set_password_path
 from editorial.models import BoardMember
 from editorial.roles import BOARD_ROLES
+from tasks.mail import send_once
 
 ROLE_NAMES = {role.key: role.group_name for role in BOARD_ROLES}
 
@@ -77,7 +78,20 @@ def invite(*, email, full_name, roles, unit, position, base_url: str):
     user.save(update_fields=["password"])
     _apply(user, full_name=full_name, roles=roles, unit=unit, position=position)
     link = base_url.rstrip("/") + set_password_path(user)
-    send_mail(
+    from editorial.tasks import send_invitation
+
+    # Queued with the account (same transaction); the worker makes its own link and sends it.
+    send_invitation.enqueue(user.pk, base_url, list(roles), f"invite:{user.pk}:{uuid.uuid4().hex}")
+    return user, link
+
+
+def send_invitation_now(user_id: int, base_url: str, roles: list[str], key: str) -> bool:
+    """The invitation e-mail with a fresh one-time link (``editorial.tasks.send_invitation``)."""
+    user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
+    if user is None:
+        return False
+    return send_once(
+        key,
         _("Mời tham gia Ban biên tập"),
         _(
             "Chào %(name)s,\n\nBạn được mời tham gia Ban biên tập với vai trò: %(roles)s.\n"
@@ -85,15 +99,13 @@ def invite(*, email, full_name, roles, unit, position, base_url: str):
             "Tên đăng nhập của bạn: %(email)s"
         )
         % {
-            "name": full_name,
-            "roles": ", ".join(ROLE_NAMES[key] for key in roles),
-            "link": link,
-            "email": email,
+            "name": user.get_full_name() or user.email,
+            "roles": ", ".join(ROLE_NAMES[key] for key in roles if key in ROLE_NAMES),
+            "link": base_url.rstrip("/") + set_password_path(user),
+            "email": user.email,
         },
-        None,
-        [email],
+        [user.email],
     )
-    return user, link
 
 
 @transaction.atomic

@@ -2,9 +2,10 @@
 
 A page view increments counters in the ``visits`` cache alias, which is tenant-aware (its keys carry
 the schema name), so each site's counters are its own: one for the site and day, one per page
-and day. ``flush_visits`` (cron, every few minutes) moves them into ``DailyVisit`` and
-``PageVisit`` in the public schema. With the per-process LocMem cache of development the web
-process flushes itself too, in a background thread, at most every ``VISITS_FLUSH_SECONDS``.
+and day. ``flush_visits`` moves them into ``DailyVisit`` and ``PageVisit`` in the public
+schema: the worker runs it every five minutes (``reports.tasks.flush_visits_task``, scheduled
+in ``tasks.periodic``), so the counters live in a cache the worker shares with the web
+processes: Redis, or without ``REDIS_URL`` a file cache under ``var/`` (settings).
 
 Pages a process has never seen are found again at flush time through numbered slots: the first
 view of a page on a day takes the next slot number (an atomic ``incr``) and stores its page id
@@ -15,11 +16,8 @@ their user agent and not counted.
 """
 
 import re
-import threading
-import time
 from datetime import date, timedelta
 
-from django.conf import settings
 from django.core.cache import caches
 from django.db import connection, transaction
 from django.db.models import Sum
@@ -35,9 +33,6 @@ KEY_TTL = 3 * 24 * 3600  # counters outlive a missed flush or two
 DAYS_KEPT = 3  # the flush looks at today and the two days before
 FOOTER_CACHE_SECONDS = 300
 
-_last_flush = time.monotonic()
-
-
 class _Counters:
     """The ``visits`` cache alias (tenant-aware keys, no culling), looked up at each use."""
 
@@ -46,7 +41,6 @@ class _Counters:
 
 
 cache = _Counters()
-_flush_lock = threading.Lock()
 
 
 def is_bot(user_agent: str) -> bool:
@@ -84,31 +78,6 @@ def record_view(request, page) -> None:
         slot = _increment(keys["slots"])
         cache.set(f"{keys['slot']}{slot}", page.pk, KEY_TTL)
     _increment(f"{keys['page']}{page.pk}")
-    if _uses_process_cache():
-        _maybe_flush_in_background()
-
-
-def _uses_process_cache() -> bool:
-    return "LocMemCache" in settings.CACHES["visits"]["BACKEND"]
-
-
-def _maybe_flush_in_background() -> None:
-    global _last_flush
-    interval = getattr(settings, "VISITS_FLUSH_SECONDS", 300)  # 0: only the command flushes
-    if not interval or time.monotonic() - _last_flush < interval:
-        return
-    if not _flush_lock.acquire(blocking=False):
-        return
-    _last_flush = time.monotonic()
-
-    def run():
-        try:
-            flush_visits()
-        finally:
-            connection.close()  # this thread's own connection
-            _flush_lock.release()
-
-    threading.Thread(target=run, daemon=True, name="flush-visits").start()
 
 
 def _read_site(day: date) -> tuple[int, list[tuple[int, int]]]:

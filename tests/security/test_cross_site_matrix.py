@@ -351,6 +351,7 @@ OUR_PACKAGES = (
     "opendata",
     "monitoring",
     "maintenance",
+    "tasks",
 )
 
 # Every model of ours, by the kind of the matrix that covers it.
@@ -414,6 +415,10 @@ NOT_SITE_DATA = {
     # The chief's e-mails a network console sent: shown only on its own member's console page,
     # whose route is a "network" row of the matrix.
     "tenants.ChiefEmail": "e-mails sent to a member's chief, shown on its console page",
+    # The task runner's bookkeeping (issue 21), public schema, never served as objects.
+    "tasks.PeriodicRun": "which slot of a periodic job ran, never served",
+    "tasks.SentEmail": "idempotency keys of e-mails sent by tasks, never served",
+    "tasks.TaskProgress": "progress of a task, shown only through its own portal's import page",
 }
 
 # Every admin URL pattern of ours, with the matrix kind whose rows exercise it.
@@ -448,6 +453,10 @@ NOT_OBJECT_ROUTES = {
     "admin/password_reset/": "ask for a reset link for an account of the request's own site",
     "admin/trang-thanh-vien/tao-moi/": "create a member site (parent portal only)",
     "admin/trang-thanh-vien/nhap-csv/": "import member sites (parent portal only)",
+    # A random task id, refused unless the import was started from the request's own portal
+    # (tests/security/test_console_tasks.py).
+    "admin/trang-thanh-vien/nhap-csv/<uuid:task_id>/": "an import of the portal's own network",
+    "admin/trang-thanh-vien/tac-vu/": "failed tasks of the network (parent portal only)",
     "admin/mang-luoi/giao-dien/": "the network's theme (parent portal only)",
     "admin/mang-luoi/bang-ron/": "list of the network's banners (parent portal only)",
     "admin/mang-luoi/bang-ron/tao-moi/": "create a network banner (parent portal only)",

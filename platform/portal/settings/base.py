@@ -40,6 +40,9 @@ SHARED_APPS = [
     "axes",  # login throttling; attempts keyed by site, in the public schema (tenants.throttling)
     "exchange.network",  # news sent up, pages sent down and their receipts (issue 18)
     "maintenance",  # planned stops of a site or a whole network: one row each (issue 20, F21)
+    "tasks",  # background tasks: periodic runs, e-mail markers, progress (issue 21)
+    "django_tasks",
+    "django_tasks_db",  # the task queue and its results, one table for the whole network
 ]
 
 TENANT_APPS = [
@@ -79,6 +82,15 @@ TENANT_APPS = [
 ]
 
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
+
+# Background work (issue 21): a queue in PostgreSQL, run by `manage.py db_worker`, each task in
+# the schema of the site that enqueued it (tasks.backend); periodic jobs in tasks/periodic.py.
+TASKS = {
+    "default": {
+        "BACKEND": "tasks.backend.SiteDatabaseBackend",
+        "OPTIONS": {"MAX_ATTEMPTS": 5, "RETRY_SECONDS": 30},
+    }
+}
 
 TENANT_MODEL = "tenants.Tenant"
 TENANT_DOMAIN_MODEL = "tenants.Domain"
@@ -166,8 +178,12 @@ CACHES = {"default": _cache("default"), "renditions": _cache("renditions")}
 # Page-view counters waiting for `flush_visits` (reports): their own alias, so that the
 # in-process cache's culling (300 entries by default) never drops a count.
 CACHES["visits"] = _cache("visits")
-if not _REDIS_URL:
-    CACHES["visits"]["OPTIONS"] = {"MAX_ENTRIES": 1_000_000}
+if not _REDIS_URL:  # a file cache: the worker that flushes them sees the web process's counts
+    CACHES["visits"].update(
+        BACKEND="django.core.cache.backends.filebased.FileBasedCache",
+        LOCATION=str(BASE_DIR / "var" / "visits-cache"),
+        OPTIONS={"MAX_ENTRIES": 1_000_000},
+    )
 
 # ---------------------------------------------------------------------------------------------
 # Files. Media are stored per site: media/<schema>/... (prototype, P8).

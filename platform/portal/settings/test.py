@@ -8,11 +8,18 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
 PORTAL_BACKUP_DIR = BASE_DIR / "var" / "test-backups"  # noqa: F405
-# Visits are flushed by the tests themselves, never by a thread behind their back (reports).
-VISITS_FLUSH_SECONDS = 0
+# Visit counters in the test process only; the tests flush them themselves (reports).
+CACHES["visits"] = {  # noqa: F405
+    **CACHES["visits"],  # noqa: F405
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "visits",
+}
 # No spare schemas, and so no thread cloning behind a test's back: tests/tenants/test_spares.py
 # fills the pool itself.
 SPARE_SCHEMAS = 0
 # The suite always runs the PostgreSQL path; with ELASTICSEARCH_URL set, the contract tests
 # (tests/search/test_contract.py) build their own Elasticsearch backend from it, in the same run.
 SEARCH_BACKEND = "postgres"
+# Tasks run at once, in the test's transaction; tests/tasks/ switch to the database backend
+# and run a real worker.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -1,11 +1,11 @@
-"""Quarterly reminder to the contributing units behind their quota (run by cron, e.g.
-``0 7 1 1,4,7,10 *``: on the first day of a quarter, about the quarter just ended)."""
+"""Quarterly reminder to the contributing units behind their quota: on the first day of a
+quarter, about the quarter just ended (the worker runs it: ``editorial.tasks``,
+``tasks.periodic``). Each unit's e-mail of a quarter is sent once, however often this runs."""
 
 import re
 from datetime import date
 
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,6 +14,7 @@ from django_tenants.utils import schema_context
 
 from editorial.roles import CHIEF
 from editorial.stats import period_bounds, units_behind
+from tasks.mail import send_once
 from tenants.models import Tenant
 
 REMINDER = gettext_noop(
@@ -82,11 +83,11 @@ class Command(BaseCommand):
                         "monthly": unit.monthly_target,
                         "site": tenant.site_title,
                     }
-                    send_mail(
+                    if send_once(
+                        f"quota:{year}-{quarter}:{tenant.schema_name}:{unit.pk}",
                         _("Nhắc chỉ tiêu tin bài quý %(quarter)s") % values,
                         _(REMINDER) % values,
-                        None,
                         to,
-                    )
-                    sent += 1
+                    ):
+                        sent += 1
         self.stdout.write(f"Đã gửi {sent} thư nhắc.")

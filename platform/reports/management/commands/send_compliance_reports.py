@@ -1,15 +1,19 @@
-"""Weekly: check every site against the rule set in force and e-mail each board its gaps."""
+"""Weekly: check every site against the rule set in force and e-mail each board its gaps.
+
+The worker runs it every Monday (``reports.tasks``, ``tasks.periodic``); a site's e-mail of a
+week is sent once, however often this runs."""
 
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.core.management.base import BaseCommand
 from django.db.models import Q
+from django.utils import timezone
 from django_tenants.utils import get_public_schema_name, tenant_context
 
 from reports.access import REPORT_GROUPS
 from reports.compliance.rulesets import current_ruleset
 from reports.compliance.service import evaluate, save_snapshot
 from reports.links import site_address
+from tasks.mail import send_once
 from tenants.models import Tenant
 
 
@@ -52,6 +56,8 @@ class Command(BaseCommand):
             status=Tenant.Status.ARCHIVED
         )
         sent = 0
+        year, week_number, _weekday = timezone.localdate().isocalendar()
+        week = f"{year}-W{week_number:02d}"
         for tenant in tenants.order_by("name"):
             with tenant_context(tenant):
                 result = evaluate(tenant, ruleset)
@@ -61,11 +67,10 @@ class Command(BaseCommand):
             body = message_for(tenant, result, site_address(tenant))
             self.stdout.write(f"{tenant.name}: {result.score}/100, {len(result.gaps)} thiếu sót")
             if recipients and not dry_run:
-                send_mail(
+                sent += send_once(
+                    f"compliance:{week}:{tenant.schema_name}",
                     f"[{tenant.site_title}] Kết quả kiểm tra tuân thủ: {result.score}/100",
                     body,
-                    None,
                     recipients,
                 )
-                sent += 1
         self.stdout.write(f"Đã gửi {sent} thư.")
