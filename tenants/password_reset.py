@@ -88,7 +88,6 @@ class SendAfterResponse(HttpResponseRedirect):
 
 
 class SiteLinkPasswordResetView(PasswordResetView):
-
     def get_form_class(self):
         return SiteLinkPasswordResetForm
 
