@@ -88,6 +88,7 @@ class SendAfterResponse(HttpResponseRedirect):
 
 
 class SiteLinkPasswordResetView(PasswordResetView):
+
     def get_form_class(self):
         return SiteLinkPasswordResetForm
 

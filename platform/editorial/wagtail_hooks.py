@@ -211,8 +211,6 @@ register_permission_policy(Group, accounts.SuperuserOnlyPolicy(Group))
 hooks.register("before_edit_user", accounts.refuse_privileged_target)
 hooks.register("before_delete_user", accounts.refuse_privileged_target)
 hooks.register("before_bulk_action", accounts.refuse_privileged_bulk)
-
-
 @hooks.register("construct_help_menu")
 def board_help_only(request, menu_items):
     """Wagtail's "What's new in Wagtail" and its English editor guide are for developers, in
