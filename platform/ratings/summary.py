@@ -50,14 +50,16 @@ def summarise(start: date, end: date, *, pages: int = 20, comments: int = 20) ->
         overall=_round(figures["overall"]),
         criteria=[(str(label), _round(figures[name])) for name, label in CRITERIA],
         pages=[
-            RatedPage(found[r["page"]].title, found[r["page"]].url or "", r["n"], _round(r["overall"]))
+            RatedPage(
+                found[r["page"]].title, found[r["page"]].url or "", r["n"], _round(r["overall"])
+            )
             for r in per_page
             if r["page"] in found
         ],
         comments=list(
-            ratings.exclude(comment="").order_by("-day", "-pk").values_list("comment", flat=True)[
-                :comments
-            ]
+            ratings.exclude(comment="")
+            .order_by("-day", "-pk")
+            .values_list("comment", flat=True)[:comments]
         ),
     )
 
