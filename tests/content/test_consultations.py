@@ -29,9 +29,10 @@ def members(commune):
 def publish_draft(tenant, *, opens=-2, closes=10, slug="du-thao-quy-che", title=None):
     """A draft under the site's consultation section, open from ``opens`` to ``closes`` days
     from today, published through Wagtail."""
+    from wagtail.models import Site
+
     from content.models import DraftForComment, IssuingBody
     from content.skeleton import find_section
-    from wagtail.models import Site
 
     today = timezone.localdate()
     with schema_context(tenant.schema_name):

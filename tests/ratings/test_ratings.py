@@ -39,9 +39,7 @@ def rate(client, tenant, page=None, *, address="203.0.113.5", agent=AGENT, origi
     if page is not None:
         payload["trang"] = page.pk
     headers = {"HTTP_ORIGIN": origin if origin is not None else host(tenant)}
-    return client.post(
-        "/danh-gia/", payload, REMOTE_ADDR=address, HTTP_USER_AGENT=agent, **headers
-    )
+    return client.post("/danh-gia/", payload, REMOTE_ADDR=address, HTTP_USER_AGENT=agent, **headers)
 
 
 def ratings(tenant):
@@ -139,9 +137,7 @@ def test_bad_ratings_are_refused_and_the_form_comes_back_filled(commune, item, d
     assert ratings(commune) == []
 
 
-@pytest.mark.parametrize(
-    "origin", ["", "null", "http://evil.example", "http://iabang.localhost"]
-)
+@pytest.mark.parametrize("origin", ["", "null", "http://evil.example", "http://iabang.localhost"])
 def test_a_rating_posted_from_elsewhere_is_refused(commune, item, origin):
     client = site_client(commune)
     response = rate(client, commune, item, origin=origin)
