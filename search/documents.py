@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from wagtail.search import index
 
-KINDS = ("news", "document", "procedure", "question", "page")
+KINDS = ("news", "document", "procedure", "question", "consultation", "page")
 SUMMARY_LENGTH = 300
 BODY_LIMIT = 100_000  # characters; a pasted decree must not make one row huge
 

@@ -89,3 +89,32 @@ class RebuildProgress(models.Model):
 
     def __str__(self):
         return f"{self.site_id}: {self.last_page_id}"
+
+
+class Consultation(models.Model):
+    """A draft under consultation (lấy ý kiến dự thảo) of one site, with its window.
+
+    Kept beside the index, whatever the backend, so the parent portal can list the open
+    consultations of all its members by date without a full-text query (Elasticsearch does
+    not index the ``extra`` of an entry). Written by ``search.consultations.mirror`` in the
+    same transaction as the outbox event of the page.
+    """
+
+    site_id = models.IntegerField()
+    page_id = models.IntegerField()
+    url = models.TextField()
+    title = models.TextField()
+    issuing_body = models.TextField(blank=True)
+    opens_on = models.DateField()
+    closes_on = models.DateField(db_index=True)
+
+    class Meta:
+        db_table = "search_consultation"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["site_id", "page_id"], name="search_consultation_site_page"
+            )
+        ]
+
+    def __str__(self):
+        return self.title

@@ -95,6 +95,9 @@ def record(events: list[Event]) -> list[int]:
                 ],
             )
             ids.append(cursor.fetchone()[0])
+        from search.consultations import mirror
+
+        mirror(cursor, events)
     from search.backends import get_backend
 
     backend = get_backend()

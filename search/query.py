@@ -26,6 +26,7 @@ KIND_LABELS = {
     "document": "Văn bản",
     "procedure": "Thủ tục hành chính",
     "question": "Hỏi – Đáp",
+    "consultation": "Lấy ý kiến dự thảo",
     "page": "Trang",
 }
 

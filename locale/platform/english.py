@@ -843,6 +843,162 @@ ENGLISH = {
         "The chief of each new site receives their set-password link by e-mail."
     ),
     "Nhập tệp khác": "Import another file",
+    # Consultation on drafts and satisfaction rating (issue 20)
+    "lấy ý kiến dự thảo": "consultation on drafts",
+    "cơ quan chủ trì soạn thảo": "drafting body",
+    "ngày bắt đầu lấy ý kiến": "consultation opens on",
+    "ngày kết thúc lấy ý kiến": "consultation closes on",
+    "toàn văn dự thảo": "full text of the draft",
+    "tệp đính kèm": "attachment",
+    "tệp dự thảo và tài liệu kèm theo": "draft files and attachments",
+    "địa chỉ tiếp nhận ý kiến": "address for comments",
+    "Địa chỉ, thư điện tử, điện thoại của cơ quan nhận ý kiến góp ý.": (
+        "Address, e-mail and phone of the body receiving comments."
+    ),
+    "cách thức tiếp nhận, xử lý ý kiến": "how comments are received and handled",
+    "Ý kiến được tổng hợp, tiếp thu, giải trình thế nào và công khai ở đâu.": (
+        "How comments are compiled, taken into account or answered, and where that is published."
+    ),
+    "kết quả lấy ý kiến": "consultation result",
+    "Tổng hợp ý kiến nhận được, việc tiếp thu, giải trình; đăng sau khi kết thúc.": (
+        "Summary of the comments received and how they were taken into account; published "
+        "after closing."
+    ),
+    "Thông tin lấy ý kiến": "Consultation details",
+    "dự thảo lấy ý kiến": "draft for comment",
+    "Ngày kết thúc không thể trước ngày bắt đầu lấy ý kiến.": (
+        "The closing date cannot be before the opening date."
+    ),
+    "Tiếp thu": "Taken into account",
+    "Giải trình, không tiếp thu": "Answered, not taken into account",
+    "Không liên quan đến dự thảo": "Not about the draft",
+    "dự thảo": "draft",
+    "họ và tên người góp ý": "commenter's name",
+    "nội dung góp ý": "comment",
+    "xử lý": "handling",
+    "nhãn": "tags",
+    "trả lời, giải trình": "answer",
+    "Ý kiến góp ý": "Comment",
+    "Xử lý": "Handling",
+    "ý kiến góp ý dự thảo": "comment on a draft",
+    "Góp ý dự thảo": "Comments on drafts",
+    "Họ và tên (không bắt buộc, không công khai)": "Name (optional, never published)",
+    "Nội dung góp ý": "Your comment",
+    "Hãy nhập nội dung góp ý.": "Please write your comment.",
+    "Góp ý quá ngắn. Hãy viết rõ ý kiến của bạn (ít nhất 10 ký tự).": (
+        "The comment is too short. Please say what you think (at least 10 characters)."
+    ),
+    "Góp ý dài quá %(limit)s ký tự. Hãy rút gọn hoặc gửi bản đầy đủ qua thư.": (
+        "The comment is longer than %(limit)s characters. Please shorten it or send the "
+        "full text by post or e-mail."
+    ),
+    "Góp ý không được chứa mã HTML hay mã lệnh. Hãy viết bằng chữ thường.": (
+        "A comment cannot contain HTML or code. Please write plain text."
+    ),
+    "Dự thảo này chưa mở lấy ý kiến. Thời gian góp ý bắt đầu từ %(day)s.": (
+        "This draft is not open for comment yet. Comments are received from %(day)s."
+    ),
+    "Đã hết thời gian lấy ý kiến dự thảo này (kết thúc ngày %(day)s).": (
+        "The consultation on this draft has closed (on %(day)s)."
+    ),
+    "Không gửi được góp ý. Hãy tải lại trang, viết góp ý rồi gửi lại.": (
+        "The comment could not be sent. Please reload the page, write your comment and "
+        "send it again."
+    ),
+    "Bạn đã gửi %(count)s góp ý trong một giờ qua. Vui lòng đợi rồi gửi tiếp.": (
+        "You have sent %(count)s comments in the last hour. Please wait before sending more."
+    ),
+    "Góp ý này vừa được gửi. Ban biên tập đã nhận được.": (
+        "This comment was just sent. The board has received it."
+    ),
+    "Dự thảo đang lấy ý kiến": "Drafts open for comment",
+    "Hiện không có dự thảo nào đang lấy ý kiến.": "No draft is open for comment at the moment.",
+    "Dự thảo sắp lấy ý kiến": "Drafts opening soon",
+    "Dự thảo đã kết thúc lấy ý kiến": "Closed consultations",
+    "Chưa có dự thảo nào kết thúc lấy ý kiến.": "No consultation has closed yet.",
+    "Lấy ý kiến từ": "Comments from",
+    "đến": "to",
+    "Cơ quan chủ trì soạn thảo": "Drafting body",
+    "Thời gian lấy ý kiến": "Consultation period",
+    "đến hết": "until",
+    "Địa chỉ tiếp nhận ý kiến": "Address for comments",
+    "Số ý kiến đã nhận": "Comments received",
+    "Tệp dự thảo và tài liệu kèm theo": "Draft files and attachments",
+    "Toàn văn dự thảo": "Full text of the draft",
+    "Cách thức tiếp nhận, xử lý ý kiến": "How comments are received and handled",
+    "Kết quả lấy ý kiến": "Consultation result",
+    "Đã nhận %(counter)s ý kiến góp ý.": (
+        "%(counter)s comment received.",
+        "%(counter)s comments received.",
+    ),
+    "Ban biên tập đang tổng hợp kết quả lấy ý kiến.": (
+        "The board is compiling the result of the consultation."
+    ),
+    "Gửi góp ý": "Send a comment",
+    "Cảm ơn bạn. Góp ý đã được gửi tới cơ quan soạn thảo.": (
+        "Thank you. Your comment has been sent to the drafting body."
+    ),
+    "Trang này đã được lưu trữ nên không nhận góp ý mới.": (
+        "This site is archived and takes no new comments."
+    ),
+    "Họ tên và thông tin liên hệ không bắt buộc và không được công khai.": (
+        "Name and contact details are optional and never published."
+    ),
+    "Nội dung bạn đã viết:": "What you wrote:",
+    "Đã hết thời gian lấy ý kiến dự thảo này.": "The consultation on this draft has closed.",
+    "Dự thảo này chưa mở lấy ý kiến.": "This draft is not open for comment yet.",
+    "Dự thảo đang lấy ý kiến trên các trang thành viên": "Drafts open for comment on member sites",
+    "Đánh giá mức độ hài lòng": "Satisfaction rating",
+    "Chất lượng thông tin": "Quality of information",
+    "Hỗ trợ người dùng": "User support",
+    "trang được đánh giá": "page rated",
+    "ngày đánh giá": "day of rating",
+    "giao diện": "interface",
+    "chất lượng thông tin": "quality of information",
+    "hỗ trợ người dùng": "user support",
+    "ý kiến": "comment",
+    "đánh giá": "rating",
+    "Ý kiến thêm (không bắt buộc)": "Further comment (optional)",
+    "Hãy chọn một mức từ 1 đến 5.": "Please choose a level from 1 to 5.",
+    "Ý kiến dài quá %(limit)s ký tự. Hãy rút gọn.": (
+        "The comment is longer than %(limit)s characters. Please shorten it."
+    ),
+    "Ý kiến không được chứa mã HTML hay mã lệnh. Hãy viết bằng chữ thường.": (
+        "A comment cannot contain HTML or code. Please write plain text."
+    ),
+    "Không gửi được đánh giá. Hãy tải lại trang.": (
+        "The rating could not be sent. Please reload the page."
+    ),
+    "Đánh giá phải được gửi từ chính trang này.": (
+        "A rating must be sent from this site's own pages."
+    ),
+    "Trang này đã được lưu trữ nên không nhận đánh giá.": (
+        "This site is archived and takes no ratings."
+    ),
+    "Đánh giá chưa gửi được.": "The rating was not sent.",
+    "Trang này không còn nhận đánh giá.": "This page no longer takes ratings.",
+    "Bạn đã gửi nhiều đánh giá trong một giờ qua. Vui lòng thử lại sau.": (
+        "You have sent many ratings in the last hour. Please try again later."
+    ),
+    "Bạn đã đánh giá trang này hôm nay. Mỗi trình duyệt được đánh giá một lần mỗi ngày.": (
+        "You have already rated this page today. Each browser can rate once a day."
+    ),
+    "Cảm ơn bạn đã đánh giá.": "Thank you for your rating.",
+    "Đánh giá mức độ hài lòng về trang này": "How satisfied are you with this page?",
+    "Đánh giá mức độ hài lòng về cổng thông tin": "How satisfied are you with this site?",
+    "Đánh giá không ghi tên, địa chỉ hay bất kỳ thông tin nào về người đánh giá.": (
+        "Ratings record no name, address or anything else about the person rating."
+    ),
+    "(1: rất không hài lòng – 5: rất hài lòng)": "(1: very dissatisfied – 5: very satisfied)",
+    "Gửi đánh giá": "Send rating",
+    "Gửi lại đánh giá": "Send the rating again",
+    "Quay lại trang trước": "Back to the previous page",
+    "Số lượt đánh giá": "Ratings",
+    "Đánh giá chung về cổng thông tin": "Ratings of the whole site",
+    "Điểm trung bình (thang 5)": "Average (out of 5)",
+    "Điểm trung bình": "Average",
+    "Ý kiến kèm theo đánh giá": "Comments with the ratings",
+    "Lấy ý kiến dự thảo": "Consultation on drafts",
 }
 
 

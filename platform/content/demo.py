@@ -326,6 +326,7 @@ def populate_site(tenant, home) -> None:
     _populate_procedures(find_section(home, "procedures"), tenant, lists)
     _populate_schedule(find_section(home, "schedule"), tenant)
     _populate_questions(lists)
+    _populate_consultation(find_section(home, "consultations"), tenant, lists)
     _populate_introduction(find_section(home, "introduction"), tenant)
     _populate_organisation(find_section(home, "organisation"), tenant)
     _populate_contact(find_section(home, "contact"), tenant)
@@ -611,6 +612,47 @@ def _populate_questions(lists) -> None:
             question.answered_at = now - timedelta(days=days_ago)
             question.is_public = True
         question.save()
+
+
+def _populate_consultation(index, tenant, lists) -> None:
+    """One draft open for comment (C17, F7), with two comments received."""
+    from content.models import DraftComment, DraftForComment
+
+    if index is None or DraftForComment.objects.child_of(index).exists():
+        return
+    today = timezone.localdate()
+    name = unit_name(tenant)
+    draft = _publish(
+        index,
+        DraftForComment(
+            title=f"Dự thảo Quy chế quản lý nghĩa trang nhân dân {name}",
+            slug="du-thao-quy-che-quan-ly-nghia-trang",
+            issuing_body=lists["issuer"],
+            abstract="Lấy ý kiến Nhân dân về dự thảo quy chế quản lý, sử dụng nghĩa trang.",
+            opens_on=today - timedelta(days=5),
+            closes_on=today + timedelta(days=25),
+            body=(
+                "<h3>Chương I. Quy định chung</h3>"
+                "<p>Điều 1. Quy chế này quy định việc quản lý, sử dụng nghĩa trang nhân dân.</p>"
+                "<p>Điều 2. Mọi tổ chức, cá nhân có trách nhiệm giữ gìn cảnh quan nghĩa trang.</p>"
+            ),
+            contact_address=(
+                f"Văn phòng HĐND và UBND {name}; điện thoại 0269 3835 123;"
+                " thư điện tử vanphong@xa.gov.vn"
+            ),
+            handling=(
+                "<p>Ý kiến được tổng hợp, tiếp thu hoặc giải trình trong báo cáo kết quả lấy"
+                " ý kiến, đăng trên trang này sau khi kết thúc.</p>"
+            ),
+        ),
+    )
+    for days_ago, text in (
+        (3, "Đề nghị bổ sung quy định về giờ mở cửa nghĩa trang vào dịp lễ, Tết."),
+        (1, "Nên quy định rõ kích thước tối đa của mỗi phần mộ để tiết kiệm đất."),
+    ):
+        DraftComment.objects.create(
+            draft=draft, text=text, submitted_at=timezone.now() - timedelta(days=days_ago)
+        )
 
 
 def _populate_introduction(page, tenant) -> None:

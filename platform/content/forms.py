@@ -4,6 +4,7 @@ question form with its spam guard and rate limit, and the upload check for docum
 Every refusal is a Vietnamese sentence that says what to do; nothing is saved on a refusal.
 """
 
+import re
 import struct
 import time
 import zipfile
@@ -16,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
 
-from content.models import DocumentType, IssuingBody, Question, Sector
+from content.models import DocumentType, DraftComment, IssuingBody, Question, Sector
 from content.models.documents import fold_for_lookup
 from content.validators import normalise_document_number
 
@@ -199,6 +200,118 @@ class QuestionForm(forms.ModelForm):
         return time.time() - started >= self.MIN_SECONDS
 
     def save(self, commit=True):
+        self.instance.client_hash = self.fingerprint
+        return super().save(commit=commit)
+
+
+# Markup or script in a comment is never what a citizen means to send: tags, event handlers,
+# ``javascript:`` links. The text is escaped when shown anyway; refusing it keeps the board's
+# admin free of pasted payloads and tells a person who pasted HTML what to do.
+SCRIPTED = re.compile(r"<\s*/?\s*[a-z!?]|javascript\s*:|\bon[a-z]+\s*=", re.IGNORECASE)
+
+
+class DraftCommentForm(forms.ModelForm):
+    """A citizen's comment on a draft: the question form's guards, and the draft's window."""
+
+    MIN_SECONDS = QuestionForm.MIN_SECONDS
+    MAX_AGE = QuestionForm.MAX_AGE
+    SALT = "content.draft-comment-form"
+
+    website = forms.CharField(
+        label=_("Để trống ô này"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    started = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = DraftComment
+        fields = ["name", "contact", "text"]
+        labels = {
+            "name": _("Họ và tên (không bắt buộc, không công khai)"),
+            "contact": _("Điện thoại hoặc thư điện tử (không bắt buộc, không công khai)"),
+            "text": _("Nội dung góp ý"),
+        }
+        error_messages = {"text": {"required": _("Hãy nhập nội dung góp ý.")}}
+        widgets = {"text": forms.Textarea(attrs={"rows": 8})}
+
+    def __init__(self, *args, draft, fingerprint: str = "", today=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.draft = draft
+        self.fingerprint = fingerprint
+        self.today = today or timezone.localdate()
+        self.fields["contact"].help_text = ""
+        if not self.is_bound:
+            self.initial["started"] = self.start_token()
+
+    @classmethod
+    def start_token(cls, at: float | None = None) -> str:
+        return signing.dumps(int(at if at is not None else time.time()), salt=cls.SALT)
+
+    def _started_in_time(self, token: str) -> bool:
+        try:
+            started = signing.loads(token, salt=self.SALT, max_age=self.MAX_AGE)
+        except signing.BadSignature:
+            return False
+        return time.time() - started >= self.MIN_SECONDS
+
+    def clean_name(self):
+        return " ".join(self.cleaned_data["name"].split())
+
+    def clean_text(self):
+        text = self.cleaned_data["text"].strip()
+        if len(text) < 10:
+            raise forms.ValidationError(
+                _("Góp ý quá ngắn. Hãy viết rõ ý kiến của bạn (ít nhất 10 ký tự).")
+            )
+        if len(text) > DraftComment.MAX_LENGTH:
+            raise forms.ValidationError(
+                _("Góp ý dài quá %(limit)s ký tự. Hãy rút gọn hoặc gửi bản đầy đủ qua thư."),
+                code="too_long",
+                params={"limit": "10.000"},
+            )
+        if SCRIPTED.search(text):
+            raise forms.ValidationError(
+                _("Góp ý không được chứa mã HTML hay mã lệnh. Hãy viết bằng chữ thường."),
+                code="scripted",
+            )
+        return text
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.draft.is_open(self.today):
+            if self.draft.opens_on and self.today < self.draft.opens_on:
+                message = _("Dự thảo này chưa mở lấy ý kiến. Thời gian góp ý bắt đầu từ %(day)s.")
+                day = self.draft.opens_on
+            else:
+                message = _("Đã hết thời gian lấy ý kiến dự thảo này (kết thúc ngày %(day)s).")
+                day = self.draft.closes_on
+            raise forms.ValidationError(
+                message, code="closed", params={"day": day.strftime("%d/%m/%Y") if day else ""}
+            )
+        if cleaned.get("website") or not self._started_in_time(cleaned.get("started", "")):
+            raise forms.ValidationError(
+                _("Không gửi được góp ý. Hãy tải lại trang, viết góp ý rồi gửi lại."),
+                code="spam",
+            )
+        recent = DraftComment.objects.filter(
+            client_hash=self.fingerprint,
+            submitted_at__gte=timezone.now() - DraftComment.RATE_WINDOW,
+        )
+        if self.fingerprint and recent.count() >= DraftComment.RATE_LIMIT:
+            raise forms.ValidationError(
+                _("Bạn đã gửi %(count)s góp ý trong một giờ qua. Vui lòng đợi rồi gửi tiếp."),
+                code="rate_limited",
+                params={"count": DraftComment.RATE_LIMIT},
+            )
+        if cleaned.get("text") and recent.filter(draft=self.draft, text=cleaned["text"]).exists():
+            raise forms.ValidationError(
+                _("Góp ý này vừa được gửi. Ban biên tập đã nhận được."), code="duplicate"
+            )
+        return cleaned
+
+    def save(self, commit=True):
+        self.instance.draft = self.draft
         self.instance.client_hash = self.fingerprint
         return super().save(commit=commit)
 

@@ -38,6 +38,13 @@ REQUIRED_SECTIONS = (
     ),
     Section("schedule", "Lịch công tác", "lich-cong-tac", "content.ScheduleIndexPage", "C16"),
     Section("questions", "Hỏi – Đáp", "hoi-dap", "content.QuestionIndexPage", "C24, F5"),
+    Section(
+        "consultations",
+        "Lấy ý kiến dự thảo",
+        "lay-y-kien-du-thao",
+        "content.ConsultationIndexPage",
+        "C17, F7",
+    ),
     Section("contact", "Liên hệ", "lien-he", "content.ContactPage", "C2, C3"),
     Section(
         "access_to_information",

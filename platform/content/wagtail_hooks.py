@@ -8,7 +8,14 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from content.models import ContributingUnit, DocumentType, IssuingBody, Question, Sector
+from content.models import (
+    ContributingUnit,
+    DocumentType,
+    DraftComment,
+    IssuingBody,
+    Question,
+    Sector,
+)
 
 
 class NamedItemViewSet(SnippetViewSet):
@@ -95,6 +102,30 @@ class QuestionViewSet(SnippetViewSet):
     ordering = ["-submitted_at"]
 
 
+class DraftCommentFilterSet(WagtailFilterSet):
+    class Meta:
+        model = DraftComment
+        fields = ["draft", "status"]
+
+
+class DraftCommentViewSet(SnippetViewSet):
+    """The board reads, tags and answers comments on its drafts here (C17, F7). Like questions,
+    comments come only from citizens through the draft's page: never added in the admin."""
+
+    model = DraftComment
+    icon = "comment"
+    menu_label = _("Góp ý dự thảo")
+    menu_name = "draft-comments"
+    menu_order = 260
+    add_to_admin_menu = True
+    list_display = ["draft", Column("text", label=_("nội dung góp ý")), "status", "submitted_at"]
+    search_fields = ["text", "answer"]
+    filterset_class = DraftCommentFilterSet
+    ordering = ["-submitted_at"]
+
+
 register_permission_policy(Question, AnswerOnlyPolicy(Question))
+register_permission_policy(DraftComment, AnswerOnlyPolicy(DraftComment))
 register_snippet(ListsGroup)
 register_snippet(QuestionViewSet)
+register_snippet(DraftCommentViewSet)

@@ -34,6 +34,8 @@ def _model_rights(app_label: str, actions: str, *models: str) -> tuple[str, ...]
 SHARED_LISTS = ("contributingunit", "documenttype", "issuingbody", "sector")
 # Citizens' questions: answered and published (made public) by changing them; never added.
 ANSWER_QUESTIONS = _model_rights("content", "cv", "question")
+# Citizens' comments on drafts (C17, F7): read, tagged and answered; never added.
+ANSWER_COMMENTS = _model_rights("content", "cv", "draftcomment")
 RUN_BANNERS = _model_rights("branding", "acv", "sitebanner")
 
 
@@ -58,6 +60,8 @@ CHIEF = Role(
         *_model_rights("content", "acdv", *SHARED_LISTS),
         *ANSWER_QUESTIONS,
         "content.delete_question",
+        *ANSWER_COMMENTS,
+        "content.delete_draftcomment",
         *_model_rights("editorial", "acv", "royaltyrate", "royaltybudget"),
         *_model_rights("editorial", "av", "royaltyline"),
         "editorial.change_boardsettings",
@@ -76,6 +80,7 @@ DEPUTY = Role(
         ACCESS_ADMIN,
         *_model_rights("content", "acdv", *SHARED_LISTS),
         *ANSWER_QUESTIONS,
+        *ANSWER_COMMENTS,
         *RUN_BANNERS,
     ),
     # The deputy publishes documents (and only those) without the chief.

@@ -12,6 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from content import views as content_views
 from portal.media import serve_media
+from ratings import views as rating_views
 from tenants import throttling
 from tenants.password_reset import SiteLinkPasswordResetView
 from tenants.support import end_support, support_login
@@ -28,6 +29,7 @@ urlpatterns = [
     path("ho-tro/ket-thuc/", end_support, name="support_end"),
     path("tim-kiem/", include("search.urls")),  # cross-site search (issue 7)
     path("du-lieu-mo/", include("opendata.urls")),  # open-data JSON API (issue 20, F18)
+    path("danh-gia/", rating_views.rate, name="rating"),  # satisfaction rating (F8)
 ]
 
 if settings.DEBUG:

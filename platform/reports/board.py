@@ -21,6 +21,7 @@ from wagtail.models import Page, Site
 from content.models import ContributingUnit, DocumentPage, NewsPage, Question
 from editorial import stats
 from editorial.models import BoardSettings, RoyaltyBudget, RoyaltyLine
+from ratings.summary import RatingSummary, summarise
 from reports import visits
 from reports.periods import Period
 
@@ -87,6 +88,8 @@ class BoardReport:
     # accepted; for a parent portal, items its members sent up and those it accepted.
     sent_up: int = 0
     accepted_up: int = 0
+    # Satisfaction ratings of the site and its pages in the period (F8, issue 20).
+    ratings: RatingSummary = field(default_factory=RatingSummary)
 
     @property
     def items_total(self) -> int:
@@ -274,6 +277,7 @@ def build_board_report(tenant, period: Period, site: Site | None = None) -> Boar
         visits_by_month=visits_by_month,
         top_pages=top_pages,
         **_sent_up(tenant, low, high),
+        ratings=summarise(period.start, period.end),
     )
 
 

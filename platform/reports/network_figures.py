@@ -15,6 +15,7 @@ from django.db.models import Count, Sum
 
 from content.models import DocumentPage, NewsPage, Question
 from editorial.models import BoardSettings, RoyaltyLine
+from ratings.models import Rating
 from reports.board import local_bounds
 from reports.periods import Period
 
@@ -39,6 +40,9 @@ class SiteFigures:
     pushed_down: int = 0
     published_down: int = 0
     declined_down: int = 0
+    # Satisfaction ratings in the period (F8, issue 20): how many, and their mean on 1–5.
+    ratings: int = 0
+    rating_average: float | None = None
 
     @property
     def quota(self) -> int:
@@ -76,7 +80,11 @@ def _site_select(schema: str) -> str:
         " AND answered_at >= %(low)s AND answered_at < %(high)s),"
         f" (SELECT coalesce(sum(amount), 0) FROM {q}.{RoyaltyLine._meta.db_table}"
         " WHERE created_at >= %(low)s AND created_at < %(high)s),"
-        f" (SELECT monthly_target FROM {q}.{BoardSettings._meta.db_table} LIMIT 1)"
+        f" (SELECT monthly_target FROM {q}.{BoardSettings._meta.db_table} LIMIT 1),"
+        f" (SELECT count(*) FROM {q}.{Rating._meta.db_table} WHERE day BETWEEN %(first)s"
+        " AND %(last)s),"
+        f" (SELECT avg((interface + content + quality + support) / 4.0)"
+        f" FROM {q}.{Rating._meta.db_table} WHERE day BETWEEN %(first)s AND %(last)s)"
     )
 
 
@@ -97,6 +105,8 @@ def network_report(members, period: Period, ruleset: str | None = None) -> list[
         "high": high,
         "language": settings.LANGUAGE_CODE,
         "answered": Question.Status.ANSWERED.value,
+        "first": period.start,
+        "last": period.end,
     }
     by_schema = {}
     with connection.cursor() as cursor:
@@ -120,7 +130,9 @@ def network_report(members, period: Period, ruleset: str | None = None) -> list[
     months = len(period.months())
     rows = []
     for member in members:
-        items, documents, received, answered, royalties, target = by_schema[member.schema_name]
+        items, documents, received, answered, royalties, target, rated, average = by_schema[
+            member.schema_name
+        ]
         rows.append(
             SiteFigures(
                 tenant=member,
@@ -133,6 +145,8 @@ def network_report(members, period: Period, ruleset: str | None = None) -> list[
                 monthly_target=DEFAULT_TARGET if target is None else target,
                 months=months,
                 score=scores.get(member.pk),
+                ratings=rated,
+                rating_average=None if average is None else round(float(average), 2),
                 **pushed.get(member.pk, {}),
             )
         )

@@ -118,6 +118,34 @@ def seed(site) -> Secrets:
         index = QuestionIndexPage.objects.live().first()
         urls["question_status"] = f"{index.url}tra-cuu/?ma={question.code}"
 
+        from content.models import DraftComment, DraftForComment
+        from ratings.models import Rating
+
+        consultations = Page.objects.get(slug="lay-y-kien-du-thao")
+        today = timezone.localdate()
+        draft_page = consultations.add_child(
+            instance=DraftForComment(
+                title=f"Dự thảo {MARKER}",
+                slug="du-thao-b",
+                issuing_body=IssuingBody.objects.first(),
+                abstract=MARKER,
+                opens_on=today - timedelta(days=1),
+                closes_on=today + timedelta(days=9),
+                body=f"<p>{MARKER}</p>",
+                contact_address=MARKER,
+                handling=f"<p>{MARKER}</p>",
+            )
+        )
+        draft_page.save_revision().publish()
+        comment = DraftComment.objects.create(
+            draft=draft_page, name=MARKER, contact=MARKER, text=f"Góp ý {MARKER} của xã B"
+        )
+        ids["draftcomment"] = comment.pk
+        urls["draft_page"] = draft_page.url
+        Rating.objects.create(
+            page=published, interface=1, content=1, quality=1, support=1, comment=MARKER
+        )
+
         caches["default"].set("matrix-secret", MARKER)
     ids["maintenancewindow"] = _maintenance_window(site).pk
     return Secrets(site, ids, urls)
@@ -183,6 +211,18 @@ ROUTES = [
     ("group", "admin", lambda s: f"/admin/groups/edit/{s.ids['group']}/"),
     # citizens' questions
     ("question", "admin", lambda s: f"/admin/snippets/content/question/edit/{s.ids['question']}/"),
+    # citizens' comments on drafts (issue 20)
+    (
+        "draft comment",
+        "admin",
+        lambda s: f"/admin/snippets/content/draftcomment/edit/{s.ids['draftcomment']}/",
+    ),
+    (
+        "draft comment",
+        "admin",
+        lambda s: f"/admin/snippets/content/draftcomment/delete/{s.ids['draftcomment']}/",
+    ),
+    ("page", "public", lambda s: s.urls["draft_page"]),
     # royalties, reports and the network console (parent portals only)
     ("royalty", "admin", lambda s: "/admin/nhuan-but/1/dieu-chinh/"),
     ("network", "admin", lambda s: f"/admin/trang-thanh-vien/{s.site.tenant.pk}/"),
@@ -231,6 +271,9 @@ LISTINGS = [
     ("page", "open data", lambda s: "/du-lieu-mo/tin-tuc/"),
     ("question", "open data", lambda s: "/du-lieu-mo/hoi-dap/"),
     ("page", "open data", lambda s: "/du-lieu-mo/mang-luoi/"),
+    ("draft comment", "admin", lambda s: "/admin/snippets/content/draftcomment/"),
+    ("consultation", "public", lambda s: "/lay-y-kien-du-thao/"),
+    ("rating", "admin", lambda s: "/admin/bao-cao/"),  # the board report's ratings section
 ]
 
 ACTORS = ["anonymous", "site administrator of A", "chief editor of A"]
@@ -352,6 +395,7 @@ OUR_PACKAGES = (
     "monitoring",
     "maintenance",
     "tasks",
+    "ratings",
 )
 
 # Every model of ours, by the kind of the matrix that covers it.
@@ -371,8 +415,14 @@ MODEL_KINDS = {
             "QuestionIndexPage",
             "ScheduleIndexPage",
             "ScheduleWeekPage",
+            "ConsultationIndexPage",
+            "DraftForComment",
         )
     },
+    "content.DraftComment": "draft comment",
+    "content.DraftCommentTag": "draft comment",
+    "ratings.Rating": "rating",
+    "search.Consultation": "consultation",
     "content.Question": "question",
     "content.ContributingUnit": "snippet",
     "content.DocumentType": "snippet",
@@ -419,6 +469,10 @@ NOT_SITE_DATA = {
     "tasks.PeriodicRun": "which slot of a periodic job ran, never served",
     "tasks.SentEmail": "idempotency keys of e-mails sent by tasks, never served",
     "tasks.TaskProgress": "progress of a task, shown only through its own portal's import page",
+    # The rating dedupe of the day (ratings.models): a random key and keyed hashes, never
+    # served by any route, deleted the next day.
+    "ratings.RatingKey": "the day's random key of the rating dedupe, never served",
+    "ratings.RatingMark": "keyed hashes of the day's ratings, never served",
 }
 
 # Every admin URL pattern of ours, with the matrix kind whose rows exercise it.
@@ -553,4 +607,5 @@ MODEL_KINDS_IDS = [
     "group",
     "question",
     "maintenancewindow",
+    "draftcomment",
 ]

@@ -26,6 +26,7 @@ CHILD_TYPES = [
     "content.ProcedureIndexPage",
     "content.ScheduleIndexPage",
     "content.QuestionIndexPage",
+    "content.ConsultationIndexPage",
     "content.IntroductionPage",
     "content.ContactPage",
 ]

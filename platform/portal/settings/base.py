@@ -76,6 +76,7 @@ TENANT_APPS = [
     "themes.branding",  # each site's branding and own banners; `themes` itself is network-wide
     "reports",  # visit settings and manual compliance results of the site (issue 9)
     "exchange",  # the boards' screens for sending up and down; its rows are public (issue 18)
+    "ratings",  # anonymous satisfaction ratings of pages and of the site (F8, issue 20)
     "sitebuild",  # the site blueprint and the fingerprint it was built with
     "monitoring",  # the site's national monitoring code, EMC (issue 20, F20)
     "opendata",  # the read-only JSON API of the site's published content (issue 20, F18)

@@ -334,3 +334,69 @@ def downtime_notice(facts: SiteFacts) -> list[Gap]:
         )
         for window in late
     ]
+# -- consultation on drafts and satisfaction rating (issue 20) ------------------------------
+
+RESULT_DAYS = 30  # C17/F7, policy: the summary of comments is published within a month
+
+
+def _consultation_drafts(facts: SiteFacts):
+    from content.models import ConsultationIndexPage, DraftForComment
+
+    section = facts.section("consultations")
+    if not isinstance(section, ConsultationIndexPage):
+        return None, []
+    return section, list(DraftForComment.objects.live().descendant_of(section))
+
+
+def consultation_drafts(facts: SiteFacts) -> list[Gap]:
+    """C17: the consultation section is there and each draft in it carries what the law lists:
+    full text, the window, the contact address and how comments are handled."""
+    section, drafts = _consultation_drafts(facts)
+    if section is None:
+        return _missing_section(facts, "Lấy ý kiến dự thảo")
+    gaps = []
+    for draft in drafts:
+        missing = [
+            label
+            for label, value in (
+                ("toàn văn", draft.body),
+                ("địa chỉ tiếp nhận ý kiến", draft.contact_address),
+                ("cách thức xử lý ý kiến", draft.handling),
+                ("cơ quan chủ trì", draft.issuing_body_id),
+            )
+            if not _filled(value)
+        ]
+        if missing:
+            gaps.append(Gap(f"Dự thảo “{draft.title}” thiếu {', '.join(missing)}", edit_url(draft)))
+    return gaps
+
+
+def consultation_results(facts: SiteFacts) -> list[Gap]:
+    """F7: comments are received while a draft is open (the page's form), and once it closed
+    the board publishes the result (kết quả lấy ý kiến) within a month (policy)."""
+    section, drafts = _consultation_drafts(facts)
+    if section is None:
+        return _missing_section(facts, "Lấy ý kiến dự thảo")
+    late = facts.today - timedelta(days=RESULT_DAYS)
+    return [
+        Gap(f"Dự thảo “{draft.title}” đã hết hạn góp ý nhưng chưa đăng kết quả lấy ý kiến",
+            edit_url(draft))
+        for draft in drafts
+        if draft.closes_on < late and not _filled(draft.result_summary)
+    ]  # fmt: skip
+
+
+def satisfaction_rating(facts: SiteFacts) -> list[Gap]:
+    """F8: the rating form is served on the site's pages (``ratings``), its route answers."""
+    from django.apps import apps
+    from django.template.loader import get_template
+    from django.urls import NoReverseMatch
+
+    try:
+        reverse("rating")
+    except NoReverseMatch:
+        return [Gap("Trang chưa có chức năng đánh giá mức độ hài lòng")]
+    base = get_template("base.html").template.source
+    if not apps.is_installed("ratings") or "ratings/include.html" not in base:
+        return [Gap("Trang chưa hiển thị phiếu đánh giá mức độ hài lòng")]
+    return []
