@@ -3,9 +3,11 @@
 django-csp has one policy per project (``CONTENT_SECURITY_POLICY``); we bend it with the
 subclassing hook it documents (``get_policy_parts``) because the two halves of a site differ:
 
-- public pages run only our own files and two tiny inline scripts (text size, high contrast)
-  and one inline ``<style>`` (the site's branding colours), which carry the request's nonce;
-  no ``'unsafe-inline'``, so an injected ``<script>`` or ``onclick`` does not run;
+- public pages run only our own files, and one inline ``<style>`` (the site's branding
+  colours) allowed by its sha256 hash (``theme_tags.theme_head`` puts it on the request); no
+  ``'unsafe-inline'`` and no nonce, so an injected ``<script>`` or ``onclick`` does not run
+  and a page kept in the cache (serving/, issue 19) is the same for every visitor. A template
+  that still reads ``request.csp_nonce`` gets it in the header, and its page is not cached;
 - the Wagtail admin (``/admin/``, page previews included) still writes inline ``<script>``
   blocks (inline panels, date pickers, wagtail-localize's editor) and ``style`` attributes
   (image focal points, progress bars, Draftail), so it gets ``'unsafe-inline'`` for scripts
@@ -23,5 +25,10 @@ class SiteCSPMiddleware(CSPMiddleware):
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
         if report_only or not request.path_info.startswith(ADMIN_PREFIX):
-            return parts
+            hashes = getattr(request, "csp_style_hashes", None)
+            if not hashes:
+                return parts
+            update = dict(parts.update or {})
+            update["style-src"] = [f"'sha256-{digest}'" for digest in hashes]
+            return PolicyParts(parts.config, update, parts.replace, parts.nonce)
         return PolicyParts(config=settings.PORTAL_ADMIN_CSP, update=parts.update, nonce=None)

@@ -16,3 +16,9 @@ SPARE_SCHEMAS = 0
 # The suite always runs the PostgreSQL path; with ELASTICSEARCH_URL set, the contract tests
 # (tests/search/test_contract.py) build their own Elasticsearch backend from it, in the same run.
 SEARCH_BACKEND = "postgres"
+# The page, fragment and host caches (serving/) are switched on by the tests that check them
+# (tests/serving/); elsewhere a test sees the database as it is, even after an update().
+PORTAL_PAGE_CACHE = False
+PORTAL_FRAGMENT_CACHE = False
+PORTAL_HOST_CACHE = False
+PORTAL_GENERATION_SECONDS = 0
