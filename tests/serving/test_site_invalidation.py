@@ -103,7 +103,8 @@ def test_any_model_listed_in_the_settings_bumps_its_sites_generation(network, ca
         from content.models import Sector
 
         before = generations.current()
-        Sector.objects.create(name="Lĩnh vực thử của bộ nhớ đệm")  # an app in PORTAL_CACHE_SITE_APPS
+        # content is one of PORTAL_CACHE_SITE_APPS
+        Sector.objects.create(name="Lĩnh vực thử của bộ nhớ đệm")
         assert generations.current()[0] > before[0]
         after = generations.current()
         generations.bump_site()
