@@ -16,7 +16,16 @@ MAX_HOSTS = 20_000
 
 
 class CachedSiteMiddleware(SiteMiddleware):
-    """``tenants.middleware.SiteMiddleware`` with its domain lookup remembered."""
+    """``tenants.middleware.SiteMiddleware`` with its domain lookup remembered, and the
+    Wagtail site and branding of the host handed to the request (Wagtail reads them from
+    ``request._wagtail_site`` and the setting's cache attribute), kept while the site's
+    generation stands."""
+
+    def process_request(self, request):
+        response = super().process_request(request)
+        if response is None and getattr(settings, "PORTAL_HOST_CACHE", True):
+            _prefill_site(request)
+        return response
 
     def get_tenant(self, domain_model, hostname):
         if not getattr(settings, "PORTAL_HOST_CACHE", True):
@@ -34,3 +43,31 @@ class CachedSiteMiddleware(SiteMiddleware):
 
 def forget() -> None:
     _hosts.clear()
+    _sites.clear()
+
+
+_sites: dict[tuple, tuple[tuple[int, int], object, object]] = {}
+
+
+def _prefill_site(request) -> None:
+    from wagtail.models import Site
+
+    from themes.branding.models import SiteBranding
+
+    schema = request.tenant.schema_name
+    if schema == get_public_schema_name():
+        return
+    key = (schema, request.get_host())
+    generation = generations.current(schema)
+    known = _sites.get(key)
+    attr = SiteBranding.get_cache_attr_name()
+    if known is not None and known[0] == generation:
+        request._wagtail_site = known[1]
+        if known[2] is not None:
+            setattr(request, attr, known[2])
+        return
+    site = Site.find_for_request(request)
+    branding = SiteBranding.for_request(request) if site is not None else None
+    if len(_sites) >= MAX_HOSTS:
+        _sites.clear()
+    _sites[key] = (generation, site, branding)

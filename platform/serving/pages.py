@@ -151,6 +151,10 @@ class PageCacheMiddleware:
         if until is not None:
             seconds = min(seconds, max(1, int(until - now)))
         body = response.content
+        page_id = getattr(request, "served_page_id", None)
+        if page_id:
+            # nginx logs it for the views it serves itself (count_cached_views).
+            response["X-Page-Id"] = str(page_id)
         etag = '"' + hashlib.md5(body).hexdigest() + '"'  # noqa: S324 - a validator
         vary = [v.strip() for v in response.get("Vary", "").split(",") if v.strip()]
         vary = [v for v in vary if v.lower() != "cookie"]  # only cookie-less requests get here
@@ -171,7 +175,7 @@ class PageCacheMiddleware:
             "headers": headers,
             "etag": etag,
             "modified": now,
-            "page_id": getattr(request, "served_page_id", None),
+            "page_id": page_id,
         }
         caches["pages"].set(key, entry, seconds)
         _public_headers(response, etag, now, nginx_seconds())
