@@ -17,6 +17,7 @@ figures are noisy. Needs ``nginx`` and ``wrk`` (apt-get install nginx wrk).
 """
 
 import argparse
+import io
 import os
 import re
 import shutil
@@ -47,7 +48,8 @@ def say(line: str = "") -> None:
 
 
 def load() -> str:
-    return "load %.2f %.2f %.2f" % os.getloadavg()
+    one, five, fifteen = os.getloadavg()
+    return f"load {one:.2f} {five:.2f} {fifteen:.2f}"
 
 
 def build_network(extra_sites: int) -> tuple[dict[str, str], list[str]]:
@@ -65,7 +67,7 @@ def build_network(extra_sites: int) -> tuple[dict[str, str], list[str]]:
     recreate_database(SCRATCH)
     started = time.monotonic()
     call_command("migrate", verbosity=0)
-    call_command("seed_demo", port=80, stdout=open(os.devnull, "w"))
+    call_command("seed_demo", port=80, stdout=io.StringIO())
     say(f"demo network built in {time.monotonic() - started:.0f} s")
     parent = Tenant.objects.get(slug="dakdoa")
     started = time.monotonic()
@@ -116,16 +118,32 @@ def production_env(url: str, page_cache: bool, static_root: Path) -> dict[str, s
 def collect_static(env: dict[str, str]) -> None:
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-        cwd=ROOT, env=env, check=True,
+        cwd=ROOT,
+        env=env,
+        check=True,
     )
 
 
 def start_gunicorn(env: dict[str, str], port: int, workers: int) -> subprocess.Popen:
     gunicorn = Path(sys.executable).with_name("gunicorn")
     process = subprocess.Popen(
-        [str(gunicorn), "portal.wsgi", "-w", str(workers), "-b", f"127.0.0.1:{port}",
-         "--access-logfile", "/dev/null", "--error-logfile", "-", "--log-level", "error"],
-        cwd=ROOT, env=env, start_new_session=True,
+        [
+            str(gunicorn),
+            "portal.wsgi",
+            "-w",
+            str(workers),
+            "-b",
+            f"127.0.0.1:{port}",
+            "--access-logfile",
+            "/dev/null",
+            "--error-logfile",
+            "-",
+            "--log-level",
+            "error",
+        ],
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
     )
     wait_for(port)
     return process
@@ -179,10 +197,22 @@ def drive(port: int, path: str, seconds: int, folder: Path) -> str:
     script.write_text(WRK_SCRIPT)
     fetch(port, path)  # warm: the first request of a path fills the caches
     result = subprocess.run(
-        ["wrk", "-t2", "-c16", f"-d{seconds}s", "-s", str(script), "-H", f"Host: {HOST}",
-         "-H", "User-Agent: Mozilla/5.0 (bench) Firefox/128.0",
-         f"http://127.0.0.1:{port}{path}"],
-        capture_output=True, text=True, check=True,
+        [
+            "wrk",
+            "-t2",
+            "-c16",
+            f"-d{seconds}s",
+            "-s",
+            str(script),
+            "-H",
+            f"Host: {HOST}",
+            "-H",
+            "User-Agent: Mozilla/5.0 (bench) Firefox/128.0",
+            f"http://127.0.0.1:{port}{path}",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     match = re.search(r"RESULT (\d+) ([\d.]+) ([\d.]+) ([\d.]+) (\d+)", result.stdout)
     requests, duration, p50, p95, errors = match.groups()
@@ -227,8 +257,13 @@ def main() -> None:
         django.setup()
         from tenants.models import Domain
 
-        paths = {"home": "/", "section": "/tin-tuc/", "news": None, "documents": "/van-ban/",
-                 "search": "/tim-kiem/?q=chuyen+doi+so"}
+        paths = {
+            "home": "/",
+            "section": "/tin-tuc/",
+            "news": None,
+            "documents": "/van-ban/",
+            "search": "/tim-kiem/?q=chuyen+doi+so",
+        }
         from django_tenants.utils import schema_context
 
         with schema_context(Domain.objects.get(domain=HOST).tenant.schema_name):
@@ -242,8 +277,10 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="bench-serve-"))
     static_root = ROOT / "static"
     collect_static(production_env(url, True, static_root))
-    say(f"{len(hosts)} sites; gunicorn {args.workers} sync workers; wrk -t2 -c16 "
-        f"-d{args.seconds}s; Host: {HOST}")
+    say(
+        f"{len(hosts)} sites; gunicorn {args.workers} sync workers; wrk -t2 -c16 "
+        f"-d{args.seconds}s; Host: {HOST}"
+    )
     app = nginx = None
     try:
         for mode in args.modes.split(","):
@@ -269,9 +306,12 @@ def main() -> None:
             for host in hosts:
                 fetch(args.port, "/", host)
         sizes = worker_memory(app)
-        say(f"\nresident memory per worker after the home page of {len(hosts)} sites "
+        say(
+            f"\nresident memory per worker after the home page of {len(hosts)} sites "
             f"x{args.workers} ({time.monotonic() - started:.0f} s): "
-            + ", ".join(f"{size:.0f} MB" for size in sizes) + f"   ({load()})")
+            + ", ".join(f"{size:.0f} MB" for size in sizes)
+            + f"   ({load()})"
+        )
     finally:
         stop(nginx)
         stop(app)
