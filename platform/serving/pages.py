@@ -59,6 +59,7 @@ def is_cacheable_request(request) -> bool:
         and tenant.schema_name != get_public_schema_name()
         and not request.path_info.startswith(SKIPPED_PREFIXES)
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES  # a flash message waits for this visitor
         and PREVIEW_PARAM not in request.GET
         and "HTTP_AUTHORIZATION" not in request.META
     )
