@@ -33,6 +33,7 @@ from serving import generations
 
 SKIPPED_PREFIXES = ("/admin/", "/documents/", "/media/", "/static/", "/ho-tro/", "/_util/")
 PREVIEW_PARAM = "giao-dien"
+SEARCH_PREFIX = "/tim-kiem/"
 KEPT_HEADERS_SKIP = {"set-cookie", "date", "vary", "etag", "last-modified", "cache-control"}
 
 
@@ -148,6 +149,10 @@ class PageCacheMiddleware:
     def _store(self, request, response, key: str) -> None:
         now = time.time()
         seconds = page_seconds()
+        if request.path_info.startswith(SEARCH_PREFIX):
+            # Results come from every site of the network: no site's generation covers them,
+            # so they are shared only briefly (a burst of the same query), never longer.
+            seconds = min(seconds, getattr(settings, "PORTAL_SEARCH_CACHE_SECONDS", 1))
         until = getattr(request, "cache_until", None)
         if until is not None:
             seconds = min(seconds, max(1, int(until - now)))
