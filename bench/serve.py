@@ -176,6 +176,9 @@ def start_nginx(folder: Path, app_port: int, port: int, static_root: Path) -> su
     server = server.replace("/var/cache/nginx/", f"{folder}/cache/")
     server = server.replace("/var/log/nginx/", f"{folder}/")
     (folder / "cache").mkdir(exist_ok=True)
+    # nginx's workers run as another user (www-data): they must reach and write the cache.
+    folder.chmod(0o755)
+    (folder / "cache").chmod(0o777)
     conf = folder / "nginx.conf"
     conf.write_text(
         f"worker_processes 1;\npid {folder}/nginx.pid;\nerror_log {folder}/error.log;\n"
