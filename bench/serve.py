@@ -191,7 +191,11 @@ def start_nginx(folder: Path, app_port: int, port: int, static_root: Path) -> su
         ["nginx", "-c", str(conf), "-p", str(folder), "-g", "daemon off;"],
         start_new_session=True,
     )
-    wait_for(port)
+    try:
+        wait_for(port)
+    except BaseException:
+        stop(process)
+        raise
     return process
 
 
