@@ -91,8 +91,9 @@ def _public_headers(response, etag: str, modified: float, seconds: int) -> None:
     response["Last-Modified"] = http_date(modified)
     # Browsers keep the page but ask again each time (a 304 when unchanged); nginx keeps it
     # for its micro-cache seconds (docker/nginx.conf), Django's cache until a change.
-    response["Cache-Control"] = "public, max-age=0, must-revalidate"
-    response["X-Accel-Expires"] = str(seconds)
+    # (s-maxage, not X-Accel-Expires alone: nginx reads Cache-Control first, and a bare
+    # max-age=0 there makes the response uncacheable whatever follows.)
+    response["Cache-Control"] = f"public, max-age=0, s-maxage={seconds}, must-revalidate"
 
 
 def _from_entry(request, entry: dict) -> HttpResponse:

@@ -97,7 +97,7 @@ def test_a_cached_page_carries_validators_is_compressed_and_answers_304(network,
     iabang = network["iabang"]
     first = _anonymous(iabang)
     etag, modified = first["ETag"], first["Last-Modified"]
-    assert first["Cache-Control"] == "public, max-age=0, must-revalidate"
+    assert first["Cache-Control"] == "public, max-age=0, s-maxage=1, must-revalidate"
     hit = _anonymous(iabang, HTTP_ACCEPT_ENCODING="gzip, br")
     assert hit["X-Page-Cache"] == "hit" and hit["Content-Encoding"] == "gzip"
     assert gzip.decompress(hit.content) == first.content
