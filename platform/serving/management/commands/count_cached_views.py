@@ -66,4 +66,4 @@ class Command(BaseCommand):
                     counted += 1
         if not dry_run:
             state.write_text(str(offset))
-        self.stdout.write(f"{counted} views counted from {path}.")
+        self.stdout.write(f"{counted} views read from {path} (robots are not counted).")
