@@ -13,7 +13,6 @@ neither header) goes through Django's full token check.
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.middleware.csrf import CsrfViewMiddleware
 
 TOKEN_ONLY_PREFIXES = ("/admin/", "/ho-tro/", "/_util/")
 
@@ -27,8 +26,15 @@ def _same_host(request, url: str) -> bool:
     return parts.netloc.lower() == request.get_host().lower()
 
 
-class OriginCsrfViewMiddleware(CsrfViewMiddleware):
-    def process_view(self, request, callback, callback_args, callback_kwargs):
+class OriginCheckMiddleware:
+    """Placed just before Django's ``CsrfViewMiddleware``: a qualifying POST is marked as
+    checked (``_dont_enforce_csrf_checks``, the flag Django's middleware honours); any other
+    request meets Django's full check unchanged."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
         if (
             request.method not in ("GET", "HEAD", "OPTIONS", "TRACE")
             and not request.path_info.startswith(TOKEN_ONLY_PREFIXES)
@@ -36,5 +42,5 @@ class OriginCsrfViewMiddleware(CsrfViewMiddleware):
         ):
             source = request.META.get("HTTP_ORIGIN") or request.META.get("HTTP_REFERER", "")
             if source and source != "null" and _same_host(request, source):
-                return self._accept(request)
-        return super().process_view(request, callback, callback_args, callback_kwargs)
+                request._dont_enforce_csrf_checks = True
+        return self.get_response(request)
