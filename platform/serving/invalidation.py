@@ -4,7 +4,8 @@ Pages: Wagtail's own signals. Publishing, unpublishing, moving or deleting a liv
 its site's generation: the page, its parents' listings, the home page, the menus, feeds and
 sitemaps all show it, and a per-site bump clears them all with one write (exact per path would
 need a map from each page to every listing that shows it; one site's pages re-render in a few
-milliseconds each, so the whole site is cleared instead).
+milliseconds each, so the whole site is cleared instead). A new site's pages need no bump: the
+site's creation (``tenants.signals.site_created``) bumps the network.
 
 Models: a save or delete of
 
@@ -19,7 +20,7 @@ by calling ``serving.generations.bump_site()`` / ``bump_network()`` itself.
 """
 
 from django.conf import settings
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, connection
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.models import Page
@@ -57,12 +58,14 @@ def _table_ready() -> bool:
 
 
 def _safely(bump, *args) -> None:
+    """One query per bump (no savepoint: creating a site bumps a dozen times, and its query
+    count is pinned by tests/sitebuild); skipped while the counters' table does not exist."""
     try:
-        if _table_ready():
-            with transaction.atomic():
-                bump(*args)
+        ready = _table_ready()
     except DatabaseError:  # the database is being built (migrations, schema cloning)
-        pass
+        return
+    if ready:
+        bump(*args)
 
 
 def _site_apps() -> set[str]:
@@ -112,12 +115,6 @@ def _page_deleted(sender, instance, **kwargs) -> None:
         _safely(generations.bump_site)
 
 
-def _page_created(sender, instance, created=False, raw=False, **kwargs) -> None:
-    """A page made live without a publish signal (a copy kept live, a blueprint's page)."""
-    if created and not raw and isinstance(instance, Page) and instance.live:
-        _safely(generations.bump_site)
-
-
 def _m2m_changed(sender, instance, action, **kwargs) -> None:
     if action.startswith("post_") and scope_of(instance) == "network":
         _safely(generations.bump_network)
@@ -135,7 +132,6 @@ def connect() -> None:
     page_unpublished.connect(_page_changed, dispatch_uid="serving.unpublished")
     post_page_move.connect(_page_changed, dispatch_uid="serving.moved")
     post_delete.connect(_page_deleted, dispatch_uid="serving.page_deleted")
-    post_save.connect(_page_created, dispatch_uid="serving.page_created")
     post_save.connect(_model_changed, dispatch_uid="serving.saved")
     post_delete.connect(_model_changed, dispatch_uid="serving.deleted")
     m2m_changed.connect(_m2m_changed, dispatch_uid="serving.m2m")
