@@ -11,6 +11,7 @@ from django_tenants.utils import schema_context
 
 from tenants.models import Domain, Tenant
 from tenants.services import HOSTNAME_PATTERN
+from tenants.signals import site_changed
 
 
 def set_status(tenant: Tenant, status: str) -> None:
@@ -20,6 +21,7 @@ def set_status(tenant: Tenant, status: str) -> None:
         raise ValidationError(_("Trang đã sáp nhập vào trang khác, không thể mở lại."))
     Tenant.objects.filter(pk=tenant.pk).update(status=status)
     tenant.status = status
+    site_changed.send(sender=Tenant, tenant=tenant)
 
 
 def rename(tenant: Tenant, name: str, short_name: str = "") -> None:
@@ -44,6 +46,7 @@ def rename(tenant: Tenant, name: str, short_name: str = "") -> None:
             Page.objects.filter(pk=site.root_page_id, title=old_title).update(
                 title=tenant.site_title, draft_title=tenant.site_title
             )
+        site_changed.send(sender=Tenant, tenant=tenant)
 
 
 def set_extra_domains(tenant: Tenant, hostnames: list[str]) -> None:
@@ -68,6 +71,7 @@ def set_extra_domains(tenant: Tenant, hostnames: list[str]) -> None:
             for h in hostnames
             if h not in existing
         )
+        site_changed.send(sender=Tenant, tenant=tenant)
 
 
 def merge(old: Tenant, into: Tenant) -> None:
@@ -78,3 +82,4 @@ def merge(old: Tenant, into: Tenant) -> None:
         raise ValidationError(_("Chỉ sáp nhập các trang thuộc cùng một cổng thông tin."))
     Tenant.objects.filter(pk=old.pk).update(status=Tenant.Status.ARCHIVED, merged_into=into)
     old.status, old.merged_into = Tenant.Status.ARCHIVED, into
+    site_changed.send(sender=Tenant, tenant=old)

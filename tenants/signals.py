@@ -14,3 +14,8 @@ site_created = Signal()
 # Sent after a site was restored from a backup (tenants/backup.py), with ``tenant``: its
 # pages are those of the archive, so whatever mirrors them (the search index) starts afresh.
 site_restored = Signal()
+
+# Sent after a site's status, name, domains or merger changed (tenants/lifecycle.py, which
+# writes with ``update()`` and so sends no ``post_save``), with ``tenant``: whatever keeps a
+# copy of what a site's pages show (the page caches, serving/) starts afresh.
+site_changed = Signal()

@@ -144,9 +144,9 @@ def banner_detail(request, pk):
 def banner_withdraw(request, pk):
     banner = get_object_or_404(CampaignBanner, pk=pk, portal=request.tenant)
     withdraw = request.POST.get("withdrawn", "1") == "1"
-    CampaignBanner.objects.filter(pk=banner.pk).update(
-        withdrawn=withdraw, updated_at=timezone.now()
-    )
+    # save(), not update(): its post_save clears every site's cached pages (serving/).
+    banner.withdrawn = withdraw
+    banner.save(update_fields=["withdrawn", "updated_at"])
     if withdraw:
         messages.success(request, _("Đã gỡ băng rôn khỏi mọi trang."))
     else:

@@ -4,9 +4,9 @@
 - ``CampaignBanner``: a banner the parent portal pushes to all its sites, chosen sites or the
   sites of a kind, for a period.
 
-Every site reads these on each request (two indexed queries, no cache), so a change shows on
-the next request and a withdrawn or ended banner is gone at once: there is no cache to go
-stale (issue 6: "within a second").
+Every site's pages show these through the page and fragment caches (serving/, issue 19): a
+save or delete bumps the network's generation, so a change shows on the next request, and a
+cached page lasts only until the next banner starts or ends (issue 6: "within a second").
 """
 
 from pathlib import Path
@@ -58,10 +58,10 @@ class NetworkTheme(models.Model):
 
 
 class CampaignBannerQuerySet(models.QuerySet):
-    def for_site(self, tenant: Tenant, now=None):
+    def for_site(self, tenant: Tenant, now=None, upcoming: bool = False):
         """Banners showing on ``tenant`` at ``now``: its network's, targeted at it, in their
         period and not withdrawn. Periods are half-open: shown from ``starts_at`` until just
-        before ``ends_at``."""
+        before ``ends_at``. With ``upcoming``, those still to start too."""
         now = now or timezone.now()
         portal_id = tenant.pk if tenant.is_parent_portal else tenant.parent_id
         targeted = (
@@ -69,8 +69,9 @@ class CampaignBannerQuerySet(models.QuerySet):
             | Q(target=CampaignBanner.Target.CHOSEN, sites=tenant)
             | Q(target=CampaignBanner.Target.KIND, kind=tenant.kind)
         )
+        period = Q(ends_at__gt=now) if upcoming else Q(starts_at__lte=now, ends_at__gt=now)
         return (
-            self.filter(portal_id=portal_id, withdrawn=False, starts_at__lte=now, ends_at__gt=now)
+            self.filter(period, portal_id=portal_id, withdrawn=False)
             .filter(targeted)
             .distinct()
             .order_by("starts_at", "pk")

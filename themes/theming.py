@@ -15,16 +15,25 @@ from themes.models import NetworkTheme
 PREVIEW_PARAM = "giao-dien"
 PREVIEW_SALT = "themes.preview"
 PREVIEW_MAX_AGE = 7 * 24 * 3600
+_UNKNOWN = object()
 
 
 def network_theme_key(tenant) -> str | None:
     """The theme key the network of ``tenant`` has chosen, if any (one indexed query)."""
     if tenant is None or not hasattr(tenant, "is_parent_portal"):
         return None
+    known = tenant.__dict__.get("_network_theme_key", _UNKNOWN)
+    if known is not _UNKNOWN:
+        # Kept on the tenant object, which the host lookup keeps only while the network's
+        # generation stands (serving/): a network theme change makes a new one.
+        return known
     portal_id = tenant.pk if tenant.is_parent_portal else tenant.parent_id
-    if portal_id is None:
-        return None
-    return NetworkTheme.objects.filter(portal_id=portal_id).values_list("theme", flat=True).first()
+    key = None
+    if portal_id is not None:
+        rows = NetworkTheme.objects.filter(portal_id=portal_id).values_list("theme", flat=True)
+        key = rows.first()
+    tenant._network_theme_key = key
+    return key
 
 
 def preview_token(theme: registry.Theme, tenant) -> str:

@@ -3,9 +3,11 @@
 django-csp has one policy per project (``CONTENT_SECURITY_POLICY``); we bend it with the
 subclassing hook it documents (``get_policy_parts``) because the two halves of a site differ:
 
-- public pages run only our own files and two tiny inline scripts (text size, high contrast)
-  and one inline ``<style>`` (the site's branding colours), which carry the request's nonce;
-  no ``'unsafe-inline'``, so an injected ``<script>`` or ``onclick`` does not run;
+- public pages run only our own files, and one inline ``<style>`` (the site's branding
+  colours) allowed by its sha256 hash (``theme_tags.theme_head`` puts it on the request); no
+  ``'unsafe-inline'`` and no nonce, so an injected ``<script>`` or ``onclick`` does not run
+  and a page kept in the cache (serving/, issue 19) is the same for every visitor. A template
+  that still reads ``request.csp_nonce`` gets it in the header, and its page is not cached;
 - the Wagtail admin (``/admin/``, page previews included) still writes inline ``<script>``
   blocks (inline panels, date pickers, wagtail-localize's editor) and ``style`` attributes
   (image focal points, progress bars, Draftail), so it gets ``'unsafe-inline'`` for scripts
@@ -42,9 +44,14 @@ class SiteCSPMiddleware(CSPMiddleware):
         if report_only:
             return parts
         if not request.path_info.startswith(ADMIN_PREFIX):
+            update = parts.update
+            hashes = getattr(request, "csp_style_hashes", None)
+            if hashes:
+                update = dict(update or {})
+                update["style-src"] = [f"'sha256-{digest}'" for digest in hashes]
             return PolicyParts(
                 config=parts.config or public_directives(),
-                update=parts.update,
+                update=update,
                 replace=parts.replace,
                 nonce=parts.nonce,
             )

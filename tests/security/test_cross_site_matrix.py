@@ -396,6 +396,7 @@ OUR_PACKAGES = (
     "maintenance",
     "tasks",
     "ratings",
+    "serving",
 )
 
 # Every model of ours, by the kind of the matrix that covers it.
@@ -448,6 +449,9 @@ MODEL_KINDS = {
 
 # Models of ours that hold no site's data of their own, each with the reason.
 NOT_SITE_DATA = {
+    # The page caches' generation counters (issue 19): a number per schema name, no content,
+    # no route; served to nobody.
+    "serving.Generation": "cache generation counters, never served",
     # Schemas cloned in advance and not yet given to any site: no content, no host.
     "tenants.SpareSchema": "an empty clone waiting for a site",
     # The search index's internals: queued changes, the word list built from public titles

@@ -159,8 +159,11 @@ class SiteBranding(BaseSiteSetting):
 
 
 class SiteBannerQuerySet(models.QuerySet):
-    def showing(self, now=None):
+    def showing(self, now=None, upcoming: bool = False):
+        """Banners in their period at ``now`` (with ``upcoming``, those still to start too)."""
         now = now or timezone.now()
+        if upcoming:
+            return self.filter(withdrawn=False, ends_at__gt=now)
         return self.filter(withdrawn=False, starts_at__lte=now, ends_at__gt=now)
 
 

@@ -6,6 +6,9 @@ if they are ``#rrggbb`` (checked again here, whatever is in the database), texts
 the template engine, links are http(s) URLs validated on save.
 """
 
+import base64
+import hashlib
+
 from django import template
 from django.utils import timezone
 from django.utils.html import format_html
@@ -58,10 +61,13 @@ def theme_head(context):
             value = safe_colour(getattr(branding, field))
             if value:
                 colours.append((prop, value))
-    # The two inline blocks carry the request's CSP nonce (portal.csp): no 'unsafe-inline'.
-    # str() makes django-csp generate it (an unread nonce is left out of the header).
-    nonce = str(getattr(request, "csp_nonce", "")) if request is not None else ""
-    return {"theme": theme, "colours": colours, "csp_nonce": nonce}
+    # The colours' <style> is allowed by its hash (portal.csp), not by a nonce: a page kept in
+    # the cache is the same for every visitor, and a replayed nonce would protect nothing.
+    colour_css = colour_rule(colours) if colours else ""
+    if colour_css and request is not None:
+        digest = base64.b64encode(hashlib.sha256(colour_css.encode()).digest()).decode()
+        request.csp_style_hashes = [*getattr(request, "csp_style_hashes", []), digest]
+    return {"theme": theme, "colours": colours, "colour_css": colour_css}
 
 
 @register.simple_tag
@@ -79,12 +85,19 @@ def campaign_banners(context):
     if tenant is None or not hasattr(tenant, "is_parent_portal"):
         return {"banners": []}
     now = timezone.now()
-    banners = list(CampaignBanner.objects.for_site(tenant, now))
+    # Banners not yet ended, upcoming ones included: the first start or end ahead is when a
+    # cached copy of this page must go (``request.cache_until``, serving/), in the same query.
+    banners = list(CampaignBanner.objects.for_site(tenant, now, upcoming=True))
     if tenant.schema_name != "public":
         from themes.branding.models import SiteBanner
 
-        banners += list(SiteBanner.objects.showing(now).select_related("image"))
-    return {"banners": banners}
+        banners += list(SiteBanner.objects.showing(now, upcoming=True).select_related("image"))
+    changes = [b.starts_at for b in banners if b.starts_at > now]
+    changes += [b.ends_at for b in banners]
+    if changes and request is not None:
+        until = min(changes).timestamp()
+        request.cache_until = min(until, getattr(request, "cache_until", None) or until)
+    return {"banners": [b for b in banners if b.starts_at <= now]}
 
 
 @register.inclusion_tag("includes/theme_preview_notice.html", takes_context=True)

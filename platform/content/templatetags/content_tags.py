@@ -24,7 +24,15 @@ def live_translations(page):
     """The live, public versions of ``page`` in every language, itself included."""
     if page is None or not getattr(page, "translation_key", None):
         return []
-    return list(page.get_translations(inclusive=True).live().public().select_related("locale"))
+    # The page's meta tags and its language switcher both ask: one query pair per request
+    # (issue 19, the query budget).
+    known = page.__dict__.get("_live_translations")
+    if known is None:
+        known = list(
+            page.get_translations(inclusive=True).live().public().select_related("locale")
+        )
+        page._live_translations = known
+    return known
 
 
 @register.inclusion_tag("includes/meta.html", takes_context=True)

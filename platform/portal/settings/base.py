@@ -43,6 +43,7 @@ SHARED_APPS = [
     "tasks",  # background tasks: periodic runs, e-mail markers, progress (issue 21)
     "django_tasks",
     "django_tasks_db",  # the task queue and its results, one table for the whole network
+    "serving",  # page and fragment caches and their generation counters (issue 19)
 ]
 
 TENANT_APPS = [
@@ -114,12 +115,16 @@ PUBLIC_SCHEMA_URLCONF = "portal.urls_public"
 WSGI_APPLICATION = "portal.wsgi.application"
 
 MIDDLEWARE = [
-    "tenants.middleware.SiteMiddleware",  # first: picks the site's schema from the host name
+    # First: picks the site's schema from the host name (tenants.middleware), remembered.
+    "serving.hosts.CachedSiteMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Anonymous pages from the cache, before sessions and templates (serving.pages, issue 19).
+    "serving.pages.PageCacheMiddleware",
     "portal.csp.SiteCSPMiddleware",  # Content-Security-Policy, public and admin (issue 14)
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "serving.csrf.OriginCheckMiddleware",  # public forms work from cached pages (by Origin)
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -185,6 +190,19 @@ if not _REDIS_URL:  # a file cache: the worker that flushes them sees the web pr
         LOCATION=str(BASE_DIR / "var" / "visits-cache"),
         OPTIONS={"MAX_ENTRIES": 1_000_000},
     )
+# Whole anonymous pages and the fragments every page repeats (serving/, issue 19). Keys carry
+# the site's schema and the generations that publishing and settings bump.
+CACHES["pages"] = _cache("pages")
+if not _REDIS_URL:
+    CACHES["pages"]["OPTIONS"] = {"MAX_ENTRIES": 3000}
+PORTAL_PAGE_CACHE = env_bool("PORTAL_PAGE_CACHE", True)
+PORTAL_PAGE_CACHE_SECONDS = int(env("PORTAL_PAGE_CACHE_SECONDS", "300"))
+PORTAL_FRAGMENT_CACHE = env_bool("PORTAL_FRAGMENT_CACHE", True)
+PORTAL_HOST_CACHE = True
+# How long a process trusts the generations it read (serving.generations): the time a change
+# takes to reach every worker. nginx keeps a page this long too (X-Accel-Expires).
+PORTAL_GENERATION_SECONDS = 1.0
+PORTAL_NGINX_CACHE_SECONDS = 1
 
 # ---------------------------------------------------------------------------------------------
 # Files. Media are stored per site: media/<schema>/... (prototype, P8).
