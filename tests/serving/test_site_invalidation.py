@@ -93,6 +93,7 @@ def test_a_renamed_site_shows_its_new_name_on_cached_pages(network, cached):
 def test_any_model_listed_in_the_settings_bumps_its_sites_generation(network, cached, settings):
     """How another app hooks its own models (serving.invalidation)."""
     from django_tenants.utils import schema_context
+
     from serving import generations
 
     settings.PORTAL_CACHE_SITE_MODELS = ["editorial.BoardSettings"]
