@@ -1,12 +1,15 @@
 """Provisioning figures: time to create complete sites, with a spare schema ready and without,
 at small and large network sizes; time to import 170 communes from CSV; a no-op ``migrate``
-over every schema.
+over every schema; what one empty site costs (``site_cost.py``).
 
-Run:  .venv/bin/python bench/provision.py [--sites 50] [--scale 1000] [--keep]
+Run:  .venv/bin/python bench/provision.py [--sites 50] [--scale 3321] [--keep]
 
 Works on a scratch database (``bench_provision``) of the embedded server, or of the server in
 DATABASE_URL, dropped at the end unless --keep. ``--scale N`` goes on creating sites until the
-network has N, then times 2 × AT_SCALE more: the growth of the cost with the catalogue's size.
+network has N, then times 2 × AT_SCALE more: the growth of the cost with the catalogue's size;
+and prints what only shows at that size (``at_scale.py``): a one-migration ``migrate``, the
+database and catalogue sizes, ``pg_dump`` of one site, and the memory of a process (and of its
+PostgreSQL backend) that has served a page of every site.
 """
 
 import argparse
@@ -17,19 +20,12 @@ import subprocess
 import sys
 import time
 
+import at_scale
+import site_cost
 from scratch import ROOT, percentile, recreate_database, use_scratch_database
 
 SCRATCH = "bench_provision"
 AT_SCALE = 20  # sites timed each way at the scale asked for
-
-
-def database_size() -> int:
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        cursor.execute("CHECKPOINT")
-        cursor.execute("SELECT pg_database_size(current_database())")
-        return cursor.fetchone()[0]
 
 
 def timed(function, *args, **kwargs) -> float:
@@ -108,7 +104,7 @@ def main() -> None:
         return [timed(new_commune) for _ in range(count)]
 
     say(f"first migrate (public + template):   {first_migrate:.1f} s")
-    size_before = database_size()
+    size_before = site_cost.database_size()
     making, ready = with_spare(args.sites)
     say(f"complete site, a spare ready ({args.sites}):  {summary(ready)} s")
     say(f"  the first 10 sites:                median {statistics.median(ready[:10]):.3f} s")
@@ -116,7 +112,7 @@ def main() -> None:
     cold = without_spare(args.sites)
     say(f"complete site, no spare ({args.sites}):      {summary(cold)} s")
     say(f"  the first 10 sites:                median {statistics.median(cold[:10]):.3f} s")
-    growth = (database_size() - size_before) / (2 * args.sites)
+    growth = (site_cost.database_size() - size_before) / (2 * args.sites)
     total = 2 * args.sites
 
     # A bulk import runs back to back with the pool of the settings, refilled in the
@@ -169,6 +165,9 @@ def main() -> None:
     say(f"no-op migrate over {total + 2} schemas:    {noop_migrate:.1f} s in-process,")
     say(f"  {noop_process:.1f} s as `manage.py migrate` (process start-up included)")
     say(f"database growth per site:            {growth / 1e6:.1f} MB")
+    site_cost.report("xa00001", say)
+    if args.scale:
+        at_scale.report(parent, say)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     say(f"peak memory of this process:         {peak_mb:.0f} MB")
 
