@@ -93,6 +93,7 @@ JOBS = [
     Job("compliance-emails", "reports.tasks.send_compliance_reports", Weekly(0, 7)),
     Job("quota-reminders", "editorial.tasks.send_quota_reminders", Quarterly(7)),
     Job("nightly-backup", "tenants.tasks.backup_every_site", Daily(1, 30)),
+    Job("cached-views", "serving.tasks.count_cached_views", Every(minutes=1)),
 ]
 
 

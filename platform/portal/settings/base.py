@@ -203,6 +203,9 @@ PORTAL_HOST_CACHE = True
 # takes to reach every worker. nginx keeps a page this long too (X-Accel-Expires).
 PORTAL_GENERATION_SECONDS = 1.0
 PORTAL_NGINX_CACHE_SECONDS = 1
+# Where nginx writes the views it served from its cache (docker/nginx.conf); counted every
+# minute by the worker (serving.tasks).
+PORTAL_NGINX_VIEWS_LOG = env("PORTAL_NGINX_VIEWS_LOG", "/var/log/nginx/cached_views.log")
 
 # ---------------------------------------------------------------------------------------------
 # Files. Media are stored per site: media/<schema>/... (prototype, P8).
