@@ -88,7 +88,9 @@ def test_a_public_page_sends_hsts_and_a_policy_that_runs_only_its_own_files(demo
     assert response.status_code == 200
     assert response["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
     policy = _policy(response)
-    assert policy["script-src"] == ["'self'"]
+    # our own files, and the national monitoring script's origins only (F20, portal.csp)
+    origins = [origin.rstrip("/") for origin in settings.PORTAL_MONITORING_ORIGINS]
+    assert policy["script-src"] == ["'self'", *origins]
     assert "'unsafe-inline'" not in policy["style-src"]
     assert "'unsafe-eval'" not in policy["script-src"]
     assert policy["object-src"] == ["'none'"] and policy["default-src"] == ["'self'"]
