@@ -108,12 +108,14 @@ class ProcedureFilterForm(forms.Form):
         return procedures.order_by("title")
 
 
-class QuestionForm(forms.ModelForm):
-    """A citizen's question, with a honeypot field and a minimum time to fill the form in."""
+class HumanPacedForm(forms.Form):
+    """The guards of a citizen's public form: a honeypot field people never fill in, and a
+    signed start time, since people take longer than ``MIN_SECONDS`` to write and scripts do
+    not. Mixed into the question and draft-comment forms (before ``forms.ModelForm``)."""
 
-    MIN_SECONDS = 3  # people take longer than this to write a question; scripts do not
+    MIN_SECONDS = 3
     MAX_AGE = 24 * 3600
-    SALT = "content.question-form"
+    SALT = ""  # one per form, so a start token of one form does not pass in another
 
     website = forms.CharField(
         label=_("Để trống ô này"),
@@ -121,6 +123,31 @@ class QuestionForm(forms.ModelForm):
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
     started = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["started"] = self.start_token()
+
+    @classmethod
+    def start_token(cls, at: float | None = None) -> str:
+        return signing.dumps(int(at if at is not None else time.time()), salt=cls.SALT)
+
+    def looks_automated(self, cleaned: dict) -> bool:
+        return bool(cleaned.get("website")) or not self._started_in_time(cleaned.get("started", ""))
+
+    def _started_in_time(self, token: str) -> bool:
+        try:
+            started = signing.loads(token, salt=self.SALT, max_age=self.MAX_AGE)
+        except signing.BadSignature:
+            return False
+        return time.time() - started >= self.MIN_SECONDS
+
+
+class QuestionForm(HumanPacedForm, forms.ModelForm):
+    """A citizen's question."""
+
+    SALT = "content.question-form"
 
     class Meta:
         model = Question
@@ -142,12 +169,6 @@ class QuestionForm(forms.ModelForm):
         self.fingerprint = fingerprint
         self.fields["sector"].empty_label = _("Chọn lĩnh vực")
         self.fields["contact"].help_text = ""
-        if not self.is_bound:
-            self.initial["started"] = self.start_token()
-
-    @classmethod
-    def start_token(cls, at: float | None = None) -> str:
-        return signing.dumps(int(at if at is not None else time.time()), salt=cls.SALT)
 
     def clean_name(self):
         name = " ".join(self.cleaned_data["name"].split())
@@ -167,7 +188,7 @@ class QuestionForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("website") or not self._started_in_time(cleaned.get("started", "")):
+        if self.looks_automated(cleaned):
             raise forms.ValidationError(
                 _("Không gửi được câu hỏi. Hãy tải lại trang, viết câu hỏi rồi gửi lại."),
                 code="spam",
@@ -192,13 +213,6 @@ class QuestionForm(forms.ModelForm):
             )
         return cleaned
 
-    def _started_in_time(self, token: str) -> bool:
-        try:
-            started = signing.loads(token, salt=self.SALT, max_age=self.MAX_AGE)
-        except signing.BadSignature:
-            return False
-        return time.time() - started >= self.MIN_SECONDS
-
     def save(self, commit=True):
         self.instance.client_hash = self.fingerprint
         return super().save(commit=commit)
@@ -210,19 +224,10 @@ class QuestionForm(forms.ModelForm):
 SCRIPTED = re.compile(r"<\s*/?\s*[a-z!?]|javascript\s*:|\bon[a-z]+\s*=", re.IGNORECASE)
 
 
-class DraftCommentForm(forms.ModelForm):
+class DraftCommentForm(HumanPacedForm, forms.ModelForm):
     """A citizen's comment on a draft: the question form's guards, and the draft's window."""
 
-    MIN_SECONDS = QuestionForm.MIN_SECONDS
-    MAX_AGE = QuestionForm.MAX_AGE
     SALT = "content.draft-comment-form"
-
-    website = forms.CharField(
-        label=_("Để trống ô này"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
-    started = forms.CharField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = DraftComment
@@ -241,19 +246,6 @@ class DraftCommentForm(forms.ModelForm):
         self.fingerprint = fingerprint
         self.today = today or timezone.localdate()
         self.fields["contact"].help_text = ""
-        if not self.is_bound:
-            self.initial["started"] = self.start_token()
-
-    @classmethod
-    def start_token(cls, at: float | None = None) -> str:
-        return signing.dumps(int(at if at is not None else time.time()), salt=cls.SALT)
-
-    def _started_in_time(self, token: str) -> bool:
-        try:
-            started = signing.loads(token, salt=self.SALT, max_age=self.MAX_AGE)
-        except signing.BadSignature:
-            return False
-        return time.time() - started >= self.MIN_SECONDS
 
     def clean_name(self):
         return " ".join(self.cleaned_data["name"].split())
@@ -289,7 +281,7 @@ class DraftCommentForm(forms.ModelForm):
             raise forms.ValidationError(
                 message, code="closed", params={"day": day.strftime("%d/%m/%Y") if day else ""}
             )
-        if cleaned.get("website") or not self._started_in_time(cleaned.get("started", "")):
+        if self.looks_automated(cleaned):
             raise forms.ValidationError(
                 _("Không gửi được góp ý. Hãy tải lại trang, viết góp ý rồi gửi lại."),
                 code="spam",
