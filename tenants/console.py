@@ -9,7 +9,6 @@ reaches the parent portal's own members. Every action goes through the services
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import connection
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -24,6 +23,7 @@ from tenants.access import (  # noqa: F401 - also imported from here by older co
     can_manage_network,
     network_admin_required,
 )
+from tenants.across import one_row_per_schema
 from tenants.links import public_port, site_address
 from tenants.models import Tenant
 from tenants.services import create_site
@@ -43,17 +43,10 @@ def _actor(request) -> str:
 
 def _site_activity(members) -> dict[str, tuple]:
     """Last publication and page count of every member, in one query across their schemas."""
-    schemas = [m.schema_name for m in members]
-    if not schemas:
-        return {}
-    union = " UNION ALL ".join(
-        f"SELECT %s, max(last_published_at), count(*) - 1"  # noqa: S608 - quoted names
-        f" FROM {connection.ops.quote_name(schema)}.wagtailcore_page"
-        for schema in schemas
+    rows = one_row_per_schema(
+        [m.schema_name for m in members], "max(last_published_at), count(*) - 1", "wagtailcore_page"
     )
-    with connection.cursor() as cursor:
-        cursor.execute(union, schemas)
-        return {schema: (last, count) for schema, last, count in cursor.fetchall()}
+    return {schema: (last, count) for schema, last, count in rows}
 
 
 class SiteForm(forms.Form):

@@ -4,22 +4,19 @@ from django.db import connection
 from django.template.response import TemplateResponse
 
 from tenants.access import network_admin_required
+from tenants.across import one_row_per_schema
 from tenants.models import Tenant
 
 
 def monitoring_addresses(sites) -> dict[str, str]:
     """The monitoring script address of every site by schema ("" when none), in one query."""
-    schemas = [site.schema_name for site in sites]
-    if not schemas:
-        return {}
-    union = " UNION ALL ".join(
-        f"SELECT %s, coalesce(max(script_src), '')"  # noqa: S608 - quoted names
-        f" FROM {connection.ops.quote_name(schema)}.monitoring_monitoringcode"
-        for schema in schemas
+    return dict(
+        one_row_per_schema(
+            [site.schema_name for site in sites],
+            "coalesce(max(script_src), '')",
+            "monitoring_monitoringcode",
+        )
     )
-    with connection.cursor() as cursor:
-        cursor.execute(union, schemas)
-        return dict(cursor.fetchall())
 
 
 @network_admin_required
