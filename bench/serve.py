@@ -93,11 +93,11 @@ def build_network(extra_sites: int) -> tuple[dict[str, str], list[str]]:
     return paths, hosts
 
 
-def database_url() -> str:
+def database_url(name: str = SCRATCH) -> str:
     from django.db import connection
 
     host = connection.settings_dict["HOST"].replace("/", "%2F")
-    return f"postgres://postgres@{host}/{SCRATCH}"
+    return f"postgres://postgres@{host}/{name}"
 
 
 def production_env(url: str, page_cache: bool, static_root: Path) -> dict[str, str]:
@@ -145,7 +145,11 @@ def start_gunicorn(env: dict[str, str], port: int, workers: int) -> subprocess.P
         env=env,
         start_new_session=True,
     )
-    wait_for(port)
+    try:
+        wait_for(port)
+    except BaseException:
+        stop(process)
+        raise
     return process
 
 

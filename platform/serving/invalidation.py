@@ -15,6 +15,11 @@ Models: a save or delete of
 - a model in ``PORTAL_CACHE_NETWORK_MODELS`` (campaign banners, network themes, sites and
   their domains: public-schema rows every site reads) → the network's generation.
 
+A citizen's new question is not shown anywhere until the board answers and publishes it
+(``UNSEEN_UNTIL_REVIEWED``): its creation bumps nothing, so a busy Hỏi – Đáp does not empty its
+site's cache with every submission; the board's later save does bump. (A draft comment does
+bump: the draft's page shows how many comments it has received.)
+
 Another app hooks its own models by adding them to those settings (``"ratings.Rating"``), or
 by calling ``serving.generations.bump_site()`` / ``bump_network()`` itself.
 """
@@ -45,6 +50,8 @@ DEFAULT_NETWORK_MODELS = (
     # Planned stops (issue 20, F21): public-schema rows a site's or every member's notice reads.
     "maintenance.MaintenanceWindow",
 )
+# Rows a citizen creates that no public page shows before the board acts on them.
+UNSEEN_UNTIL_REVIEWED = ("content.Question",)
 _ready = False
 
 
@@ -101,6 +108,8 @@ def _model_changed(sender, instance, raw=False, created=False, **kwargs) -> None
         return
     if created and isinstance(instance, BaseSiteSetting | BaseGenericSetting):
         return  # made with its defaults on first read (``for_request``): nothing changed
+    if created and instance._meta.label in UNSEEN_UNTIL_REVIEWED:
+        return
     scope = scope_of(instance)
     if scope == "site":
         _safely(generations.bump_site)

@@ -108,3 +108,52 @@ def test_two_sites_with_the_same_path_never_share_an_entry(site, demo_network):
     assert site.site_title in mine.content.decode()
     assert site.site_title not in theirs.content.decode()
     assert site.site_title not in _get(other, "/tin-tuc/").content.decode()
+
+
+def test_a_page_copied_live_shows_at_once_on_the_cached_section(site):
+    chief = member(site, "truongban")
+    write(chief, site, "Tin gốc để sao chép", action="action-publish")
+    _fill(site, "/tin-tuc/")
+    page = fresh(site, "Tin gốc để sao chép")
+    response = chief.post(
+        f"/admin/pages/{page.pk}/copy/",
+        {
+            "new_title": "Bản sao còn hiệu lực",
+            "new_slug": "ban-sao-con-hieu-luc",
+            "new_parent_page": page.get_parent().pk,
+            "publish_copies": "on",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert fresh(site, "Bản sao còn hiệu lực").live
+    assert _shows(site, "/tin-tuc/", "Bản sao còn hiệu lực")
+
+
+def test_a_citizens_question_keeps_the_cache_until_the_board_publishes_its_answer(site):
+    import time
+
+    from content.forms import QuestionForm
+    from content.models import Question
+
+    _fill(site, "/", "/hoi-dap/")
+    asked = site_client(site).post(
+        "/hoi-dap/",
+        {
+            "name": "Nguyễn Văn An",
+            "contact": "0905123456",
+            "question": "Khi nào sửa đường liên thôn số 3?",
+            "website": "",
+            "started": QuestionForm.start_token(time.time() - 60),
+        },
+        REMOTE_ADDR="203.0.113.9",
+    )
+    assert asked.status_code == 302
+    assert _get(site, "/")["X-Page-Cache"] == "hit"  # nothing public changed
+    assert _get(site, "/hoi-dap/")["X-Page-Cache"] == "hit"
+    with schema_context(site.schema_name):
+        question = Question.objects.get(question="Khi nào sửa đường liên thôn số 3?")
+        question.status = Question.Status.ANSWERED
+        question.answer = "<p>Quý II năm 2027.</p>"
+        question.is_public = True
+        question.save()
+    assert _shows(site, "/hoi-dap/", "Quý II năm 2027.")
