@@ -179,6 +179,7 @@ def start_nginx(folder: Path, app_port: int, port: int, static_root: Path) -> su
     server = server.replace("/srv/static/", f"{static_root}/")
     server = server.replace("/var/cache/nginx/", f"{folder}/cache/")
     server = server.replace("/var/log/nginx/", f"{folder}/")
+    server = server.replace("/var/log/portal/", f"{folder}/")
     (folder / "cache").mkdir(exist_ok=True)
     # nginx's workers run as another user (www-data): they must reach and write the cache.
     folder.chmod(0o755)

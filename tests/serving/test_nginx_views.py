@@ -32,3 +32,25 @@ def test_views_served_by_nginx_are_counted_once_from_its_log(network, cached, tm
     call_command("count_cached_views", log=str(log), stdout=io.StringIO())  # nothing new
     with schema_context(iabang.schema_name):
         assert (visits.cache.get(key) or 0) == before + 3
+
+
+def test_a_long_log_is_emptied_once_counted_and_nginx_goes_on_appending(
+    network, cached, tmp_path
+):
+    from reports import visits
+
+    iabang = network["iabang"]
+    host = iabang.get_primary_domain().domain
+    page_id = site_client(iabang).get("/tin-tuc/")["X-Page-Id"]
+    log = tmp_path / "cached_views.log"
+    log.write_text(f'{host} {page_id} "{BROWSER}"\n' * 4)
+    key = f"visits:page:{timezone.localdate().isoformat()}:{page_id}"
+    with schema_context(iabang.schema_name):
+        before = visits.cache.get(key) or 0
+    call_command("count_cached_views", log=str(log), empty_above=100, stdout=io.StringIO())
+    assert log.stat().st_size == 0
+    with log.open("a") as nginx:  # nginx's next line lands at the new end
+        nginx.write(f'{host} {page_id} "{BROWSER}"\n')
+    call_command("count_cached_views", log=str(log), empty_above=100, stdout=io.StringIO())
+    with schema_context(iabang.schema_name):
+        assert (visits.cache.get(key) or 0) == before + 5

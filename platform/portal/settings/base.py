@@ -205,7 +205,7 @@ PORTAL_GENERATION_SECONDS = 1.0
 PORTAL_NGINX_CACHE_SECONDS = 1
 # Where nginx writes the views it served from its cache (docker/nginx.conf); counted every
 # minute by the worker (serving.tasks).
-PORTAL_NGINX_VIEWS_LOG = env("PORTAL_NGINX_VIEWS_LOG", "/var/log/nginx/cached_views.log")
+PORTAL_NGINX_VIEWS_LOG = env("PORTAL_NGINX_VIEWS_LOG", "/var/log/portal/cached_views.log")
 
 # ---------------------------------------------------------------------------------------------
 # Files. Media are stored per site: media/<schema>/... (prototype, P8).
