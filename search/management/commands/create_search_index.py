@@ -3,9 +3,10 @@
 Safe to run any number of times and at any moment (``search.backends.elastic_index``): on a
 fresh cluster it creates the index with both aliases; with ``--if-missing`` (the docker
 worker's start) it stops there; otherwise it builds a new index, points writes at it, copies
-the old one in as an Elasticsearch task it polls, and moves reads atomically. Killed midway,
-it resumes the same migration when run again. The outbox keeps events while Elasticsearch is
-unreachable, so running this during an outage loses nothing either.
+the old one in as an Elasticsearch task it polls, and moves reads atomically, then drops what
+the copy brought back of entries deleted meanwhile (``search.indexing.prune_every_site``).
+Killed midway, it resumes the same migration when run again. The outbox keeps events while
+Elasticsearch is unreachable, so running this during an outage loses nothing either.
 """
 
 import json
@@ -52,6 +53,11 @@ class Command(BaseCommand):
             self.stdout.write(
                 self.style.SUCCESS(f"{lifecycle.read_alias} và {lifecycle.write_alias} → {name}")
             )
+        if before.read and before.read != [name]:  # an old index was copied into this one
+            from search.indexing import prune_every_site
+
+            prune_every_site()
+            self.stdout.write("Đã bỏ các mục bị xóa trong lúc sao chép.")
         if delete_old:
             for old in lifecycle.delete_old():
                 self.stdout.write(f"Đã xóa {old}")
