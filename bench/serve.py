@@ -241,6 +241,27 @@ def stop(process: subprocess.Popen | None) -> None:
             os.killpg(process.pid, signal.SIGKILL)
 
 
+def start_redis(folder: Path, port: int) -> subprocess.Popen:
+    """Debian's redis-server on the loopback, nothing written to disk."""
+    process = subprocess.Popen(
+        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+         "--appendonly", "no", "--dir", str(folder), "--daemonize", "no",
+         "--loglevel", "warning"],
+        stdout=subprocess.DEVNULL,
+        start_new_session=True,
+    )  # fmt: skip
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        ping = subprocess.run(
+            ["redis-cli", "-p", str(port), "ping"], capture_output=True, text=True
+        )
+        if ping.stdout.strip() == "PONG":
+            return process
+        time.sleep(0.2)
+    stop(process)
+    raise SystemExit("redis-server did not answer")
+
+
 def worker_memory(master: subprocess.Popen) -> list[float]:
     children = subprocess.run(
         ["ps", "--ppid", str(master.pid), "-o", "rss="], capture_output=True, text=True
@@ -252,9 +273,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=10, help="wrk duration per page")
     parser.add_argument("--sites", type=int, default=50, help="communes added for memory")
-    parser.add_argument("--modes", default="uncached,django,nginx")
+    parser.add_argument("--modes", default="uncached,django,nginx", help="'' for memory only")
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--port", type=int, default=8731)
+    parser.add_argument("--redis", action="store_true", help="Django's caches in redis-server")
     parser.add_argument("--keep", action="store_true", help="keep the scratch database")
     parser.add_argument("--reuse", action="store_true", help="use the kept scratch database")
     args = parser.parse_args()
@@ -293,9 +315,13 @@ def main() -> None:
         f"{len(hosts)} sites; gunicorn {args.workers} sync workers; wrk -t2 -c16 "
         f"-d{args.seconds}s; Host: {HOST}"
     )
-    app = nginx = None
+    app = nginx = redis = None
+    if args.redis:  # as in production (docker/compose.yaml): pages and fragments out of process
+        redis = start_redis(folder, args.port + 2)
+        os.environ["REDIS_URL"] = f"redis://127.0.0.1:{args.port + 2}/0"
     try:
-        for mode in args.modes.split(","):
+        modes = [mode for mode in args.modes.split(",") if mode]
+        for mode in modes:
             app = start_gunicorn(
                 production_env(url, mode != "uncached", static_root), args.port, args.workers
             )
@@ -308,25 +334,32 @@ def main() -> None:
                 say(f"  {name:10s} {drive(port, path, args.seconds, folder)}   ({load()})")
             stop(nginx)
             nginx = None
-            if mode != args.modes.split(",")[-1]:
+            if mode != modes[-1]:
                 stop(app)
                 app = None
         if app is None:
             app = start_gunicorn(production_env(url, True, static_root), args.port, args.workers)
+        for _ in range(args.workers * 3):  # every worker has served a few pages
+            for host in hosts[:5]:
+                fetch(args.port, "/", host)
+        warm = worker_memory(app)
         started = time.monotonic()
         for _ in range(args.workers):  # each site reaches every worker, most likely
             for host in hosts:
                 fetch(args.port, "/", host)
         sizes = worker_memory(app)
         say(
-            f"\nresident memory per worker after the home page of {len(hosts)} sites "
-            f"x{args.workers} ({time.monotonic() - started:.0f} s): "
+            "\nresident memory per worker after the home page of 5 sites: "
+            + ", ".join(f"{size:.0f} MB" for size in warm)
+            + f"\n... after the home page of {len(hosts)} sites x{args.workers}"
+            f" ({time.monotonic() - started:.0f} s): "
             + ", ".join(f"{size:.0f} MB" for size in sizes)
             + f"   ({load()})"
         )
     finally:
         stop(nginx)
         stop(app)
+        stop(redis)
         shutil.rmtree(folder, ignore_errors=True)
         if not args.keep:
             recreate_database(SCRATCH, drop_only=True)
