@@ -219,6 +219,16 @@ def _delete_replaced_parked(events: list[Event]) -> None:
         )
 
 
+def _describe(error: Exception) -> str:
+    """The error as the console shows it: Elasticsearch's bulk error says only "1 document(s)
+    failed to index", the reason is in its items."""
+    text = str(error) or type(error).__name__
+    items = getattr(error, "errors", None)
+    if isinstance(items, list) and items:
+        text += " " + json.dumps(items[:3], ensure_ascii=False, cls=DjangoJSONEncoder)
+    return text[:2000]
+
+
 def _note_failure(ids: list[int], error: Exception, *, counted: bool) -> None:
     """Keep the error; a counted failure (the event refused alone) brings it nearer parking."""
     with connection.cursor() as cursor:
@@ -228,7 +238,7 @@ def _note_failure(ids: list[int], error: Exception, *, counted: bool) -> None:
             " parked_at = CASE WHEN attempts + %s >= %s THEN now() ELSE parked_at END"
             " WHERE id = ANY(%s)",
             [
-                str(error)[:2000] or type(error).__name__,
+                _describe(error),
                 int(counted),
                 int(counted),
                 max_attempts(),
