@@ -51,7 +51,8 @@ BODY = json.dumps(
 )
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 STARTED = re.compile(r'name="started" value="([^"]+)"')
-COUNTER = itertools.count(1)
+COUNTER = itertools.count(1)  # numbers the items published
+BOARDS = itertools.count(0)  # hands each board member its site
 USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
 
 
@@ -151,7 +152,7 @@ class Board(HttpUser):
     wait_time = between(CONFIG["publish_every"] * 0.8, CONFIG["publish_every"] * 1.2)
 
     def on_start(self):
-        self.editor = CONFIG["editors"][next(COUNTER) % len(CONFIG["editors"])]
+        self.editor = CONFIG["editors"][next(BOARDS) % len(CONFIG["editors"])]
         self.client.headers.update({"Host": self.editor["host"], "User-Agent": USER_AGENT})
         login = self.client.get("/admin/login/", name="admin login form")
         token = CSRF.search(login.text)
