@@ -266,7 +266,10 @@ def processes(named: dict[str, subprocess.Popen]) -> list[tuple[str, int]]:
             continue
         parent = psutil.Process(process.pid)
         found.append((f"{role} (master)" if parent.children() else role, process.pid))
-        found += [(f"{role} worker", child.pid) for child in parent.children(recursive=True)]
+        for child in parent.children(recursive=True):
+            title = " ".join(child.cmdline())  # nginx names its processes ("nginx: worker…")
+            kind = title.split(":", 1)[1].strip() if title.startswith("nginx:") else "worker"
+            found.append((f"{role} {kind.removesuffix(' process')}", child.pid))
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",

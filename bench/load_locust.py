@@ -32,6 +32,7 @@ from locust import HttpUser, between, events, task
 
 CONFIG = json.loads(open(os.environ["LOAD_CONFIG"], encoding="utf-8").read())  # noqa: SIM115
 PUBLISHED: list[dict] = []
+WATCHERS: list[gevent.Greenlet] = []  # each published item's poller, waited for at the end
 WORDS = ["chuyển đổi số", "nông thôn mới", "học bổng", "giao thông", "kế hoạch", "đất đai",
          "tiêm chủng", "bảo hiểm y tế", "thông báo", "lịch tiếp dân"]  # fmt: skip
 BODY = json.dumps(
@@ -209,7 +210,7 @@ class Board(HttpUser):
                 return
         record = {"host": self.editor["host"], "title": title, "published_at": time.time()}
         PUBLISHED.append(record)
-        gevent.spawn(self._watch, record)
+        WATCHERS.append(gevent.spawn(self._watch, record))
 
     def _watch(self, record):
         """Read the home page as a visitor would until the new title shows (30 s at most)."""
@@ -226,6 +227,12 @@ class Board(HttpUser):
                 return
             gevent.sleep(0.25)
         record["visible_after"] = None
+
+
+@events.test_stop.add_listener
+def _wait_for_watchers(environment, **kwargs):
+    """An item published just before the end is still watched until it shows (or 30 s)."""
+    gevent.joinall(WATCHERS, timeout=CONFIG["visible_within"] + 5)
 
 
 @events.quitting.add_listener
