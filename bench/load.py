@@ -411,6 +411,7 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="bench-load-"))
     started: dict[str, subprocess.Popen | None] = {}
     keep = args.keep or args.reuse
+    interrupted = False
     try:
         if not args.reuse:
             build_network(args.sites, args.editors)
@@ -473,6 +474,7 @@ def main() -> None:
         print_published(output, 30)
     except KeyboardInterrupt:
         say("\ninterrupted: stopping everything")
+        interrupted = True
     finally:
         locust_process = started.pop("locust", None)
         if locust_process is not None and locust_process.poll() is None:
@@ -490,6 +492,8 @@ def main() -> None:
         if not keep:
             recreate_database(SCRATCH, drop_only=True)
             say(f"scratch database {SCRATCH} dropped")
+    if interrupted:
+        raise SystemExit(130)
 
 
 if __name__ == "__main__":
