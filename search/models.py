@@ -51,8 +51,10 @@ class OutboxEvent(models.Model):
     action = models.CharField(max_length=10, choices=Action.choices)
     document = models.JSONField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    attempts = models.IntegerField(default=0)
+    attempts = models.IntegerField(default=0)  # refusals of this event alone (not outages)
     last_error = models.TextField(blank=True)
+    # Set after SEARCH_OUTBOX_MAX_ATTEMPTS refusals: skipped by deliveries until sent back.
+    parked_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         db_table = "search_outbox"

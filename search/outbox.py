@@ -16,10 +16,22 @@ absence), so a newer event of a page makes the older ones pointless, and deliver
 one after it would bring a withdrawn page back. So:
 
 * ``record`` first deletes the page's (or question's) undelivered events, then adds the new
-  one: only the newest state waits. The delete waits for a worker that holds one of those rows
-  (``FOR UPDATE``) to finish delivering it, so the older state reaches the index first.
-* ``drain`` picks an event only when no older event of the same key is still in the outbox,
-  so even two events of one key (from before this rule) are delivered oldest first.
+  one: only the newest state waits. Rows a worker holds (it is delivering them, perhaps
+  through Elasticsearch's retries) are skipped, not waited for (``SKIP LOCKED``): a publish
+  never waits on the index. The new event then stays behind the held one (next rule) and is
+  delivered after it, by the post-commit attempt or the worker; with PostgreSQL it is not
+  applied in the publishing transaction either, for the same reason.
+* ``drain`` picks an event only when no older (unparked) event of the same key is still in
+  the outbox, so even two events of one key are delivered oldest first.
+
+A poison event (issue 22, finding 1): an event the backend refuses every time, while it takes
+others, must not hold up the network's indexing. When a batch fails for another reason than an
+outage, ``drain`` delivers its events one at a time; an event refused alone counts an attempt,
+and after ``SEARCH_OUTBOX_MAX_ATTEMPTS`` it is *parked* (``parked_at``, with its last error):
+skipped by every drain, shown on the network console (``search.console``) where a network
+administrator sends it back to the queue. An outage (connection refused, timeout) counts no
+attempt: otherwise a long outage would park everything. A newer event of a parked page
+replaces it (``record``) or, once delivered, removes it.
 
 A crash between "applied to the index" and "deleted from the outbox" leaves the row: it is
 delivered again (idempotent: it is the newest state) unless a newer event has replaced it.
@@ -29,8 +41,9 @@ import json
 import logging
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import connection, transaction
+from django.db import InterfaceError, OperationalError, connection, transaction
 
 logger = logging.getLogger(__name__)
 
@@ -58,17 +71,28 @@ def _newest_per_key(events: list[Event]) -> list[Event]:
     return list(newest.values())
 
 
-def _supersede(cursor, events: list[Event]) -> None:
-    """Delete the undelivered events of the keys of ``events``, locking them in id order (two
-    transactions superseding the same keys then wait for each other instead of deadlocking)."""
+def _supersede(cursor, events: list[Event]) -> set[tuple[int, int]]:
+    """Delete the undelivered events of the keys of ``events``; return the keys of which a row
+    is still there because another transaction holds it (a worker delivering it).
+
+    ``SKIP LOCKED``: the publish goes on at once; the held row is delivered by its worker
+    first, and the new event after it (``drain``'s order rule)."""
+    keys = [[e.site_id for e in events], [e.page_id for e in events]]
     cursor.execute(
         "DELETE FROM public.search_outbox WHERE id IN ("
         " SELECT o.id FROM public.search_outbox o"
         " JOIN unnest(%s::int[], %s::int[]) AS k(site_id, page_id)"
         " ON o.site_id = k.site_id AND o.page_id = k.page_id"
-        " ORDER BY o.id FOR UPDATE OF o)",
-        [[e.site_id for e in events], [e.page_id for e in events]],
+        " ORDER BY o.id FOR UPDATE OF o SKIP LOCKED)",
+        keys,
     )
+    cursor.execute(
+        "SELECT DISTINCT o.site_id, o.page_id FROM public.search_outbox o"
+        " JOIN unnest(%s::int[], %s::int[]) AS k(site_id, page_id)"
+        " ON o.site_id = k.site_id AND o.page_id = k.page_id",
+        keys,
+    )
+    return set(cursor.fetchall())
 
 
 def record(events: list[Event]) -> list[int]:
@@ -79,7 +103,7 @@ def record(events: list[Event]) -> list[int]:
     events = _newest_per_key(events)
     ids = []
     with connection.cursor() as cursor:
-        _supersede(cursor, events)
+        held = _supersede(cursor, events)
         for event in events:
             cursor.execute(
                 "INSERT INTO public.search_outbox"
@@ -105,22 +129,55 @@ def record(events: list[Event]) -> list[int]:
         Event(e.site_id, e.page_id, e.action, e.document, id=i)
         for e, i in zip(events, ids, strict=True)
     ]
+    now = [e for e in stored if (e.site_id, e.page_id) not in held]
+    later = [e.id for e in stored if (e.site_id, e.page_id) in held]
     if backend.applies_in_transaction:
-        _deliver(backend, stored)
+        if now:
+            _deliver(backend, now)
     else:
-        transaction.on_commit(lambda: _deliver_after_commit(ids))
+        later = ids
+    if later:
+        transaction.on_commit(lambda: _deliver_after_commit(later))
     return ids
 
 
-def _deliver(backend, events: list[Event]) -> bool:
-    """Apply ``events`` and remove them from the outbox, all or nothing (one savepoint)."""
+def max_attempts() -> int:
+    return getattr(settings, "SEARCH_OUTBOX_MAX_ATTEMPTS", 8)
+
+
+def _is_outage(error: Exception) -> bool:
+    """The index did not answer (rather than refusing these events): no event is to blame."""
+    if isinstance(error, ConnectionError | TimeoutError | OperationalError | InterfaceError):
+        return True
+    from search.backends import SearchUnavailable
+
+    if isinstance(error, SearchUnavailable):
+        return True
     try:
-        with transaction.atomic():
-            backend.apply(events)
-            _delete([event.id for event in events])
+        from elastic_transport import ConnectionError as TransportConnectionError
+        from elastic_transport import ConnectionTimeout
+    except ImportError:  # pragma: no cover - Elasticsearch client not installed
+        return False
+    return isinstance(error, TransportConnectionError | ConnectionTimeout)
+
+
+def _apply(backend, events: list[Event]) -> None:
+    """Apply ``events`` and remove them (and the parked events they replace) from the outbox,
+    all or nothing (one savepoint)."""
+    with transaction.atomic():
+        backend.apply(events)
+        _delete([event.id for event in events])
+        _delete_replaced_parked(events)
+
+
+def _deliver(backend, events: list[Event]) -> bool:
+    """``_apply``, keeping the events for later if it fails (no attempt counted: several
+    events failed together, the drain finds out which one is to blame)."""
+    try:
+        _apply(backend, events)
     except Exception as error:  # the backend is down or refused: keep the events for later
         logger.warning("Search index update deferred (%s); the outbox keeps it.", error)
-        _note_failure([event.id for event in events], error)
+        _note_failure([event.id for event in events], error, counted=False)
         return False
     return True
 
@@ -146,19 +203,83 @@ def _delete(ids: list[int]) -> None:
         cursor.execute("DELETE FROM public.search_outbox WHERE id = ANY(%s)", [ids])
 
 
-def _note_failure(ids: list[int], error: Exception) -> None:
+def _delete_replaced_parked(events: list[Event]) -> None:
+    """A parked event of a page whose newer state has just been delivered is pointless."""
     with connection.cursor() as cursor:
         cursor.execute(
-            "UPDATE public.search_outbox SET attempts = attempts + 1, last_error = %s"
+            "DELETE FROM public.search_outbox o"
+            " USING unnest(%s::int[], %s::int[], %s::int[]) AS k(site_id, page_id, id)"
+            " WHERE o.parked_at IS NOT NULL AND o.site_id = k.site_id"
+            " AND o.page_id = k.page_id AND o.id < k.id",
+            [
+                [e.site_id for e in events],
+                [e.page_id for e in events],
+                [e.id for e in events],
+            ],
+        )
+
+
+def _describe(error: Exception) -> str:
+    """The error as the console shows it: Elasticsearch's bulk error says only "1 document(s)
+    failed to index", the reason is in its items."""
+    text = str(error) or type(error).__name__
+    items = getattr(error, "errors", None)
+    if isinstance(items, list) and items:
+        text += " " + json.dumps(items[:3], ensure_ascii=False, cls=DjangoJSONEncoder)
+    return text[:2000]
+
+
+def _note_failure(ids: list[int], error: Exception, *, counted: bool) -> None:
+    """Keep the error; a counted failure (the event refused alone) brings it nearer parking."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE public.search_outbox SET last_error = %s,"
+            " attempts = attempts + %s,"
+            " parked_at = CASE WHEN attempts + %s >= %s THEN now() ELSE parked_at END"
             " WHERE id = ANY(%s)",
-            [str(error)[:2000], ids],
+            [
+                _describe(error),
+                int(counted),
+                int(counted),
+                max_attempts(),
+                ids,
+            ],
         )
 
 
 def pending() -> int:
+    """Events waiting for delivery (parked ones are not: they wait for a person)."""
     with connection.cursor() as cursor:
-        cursor.execute("SELECT count(*) FROM public.search_outbox")
+        cursor.execute("SELECT count(*) FROM public.search_outbox WHERE parked_at IS NULL")
         return cursor.fetchone()[0]
+
+
+def parked(site_ids: list[int] | None = None) -> list[dict]:
+    """The parked events (of ``site_ids``, or all), newest first, for the console."""
+    condition = "" if site_ids is None else " AND site_id = ANY(%s)"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT id, site_id, page_id, action, document->>'title', document->>'url',"  # noqa: S608
+            " attempts, last_error, created_at, parked_at FROM public.search_outbox"
+            f" WHERE parked_at IS NOT NULL{condition} ORDER BY parked_at DESC, id DESC",
+            [] if site_ids is None else [site_ids],
+        )
+        names = [column.name for column in cursor.description]
+        names[4:6] = ["title", "url"]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def unpark(ids: list[int], site_ids: list[int] | None = None) -> int:
+    """Send parked events back to the queue with a fresh count of attempts (after the cause
+    was fixed); the caller enqueues a delivery. Returns how many went back."""
+    condition = "" if site_ids is None else " AND site_id = ANY(%s)"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE public.search_outbox SET parked_at = NULL, attempts = 0"  # noqa: S608
+            f" WHERE parked_at IS NOT NULL AND id = ANY(%s){condition}",
+            [ids, *([] if site_ids is None else [site_ids])],
+        )
+        return cursor.rowcount
 
 
 def drain(*, batch_size: int = 500, backend=None, only_ids: list[int] | None = None) -> int:
@@ -166,37 +287,65 @@ def drain(*, batch_size: int = 500, backend=None, only_ids: list[int] | None = N
 
     Rows are locked with SKIP LOCKED, so several workers (or a worker and a post-commit
     attempt) never deliver the same event twice; an event whose key has an older event still
-    waiting (or being delivered by another worker) is left for a later batch. A failing batch
-    stays, with its error noted, and the drain stops there.
+    waiting (or being delivered by another worker) is left for a later batch. A batch that
+    fails in an outage stays, with its error noted, and the drain stops there; one refused for
+    another reason is delivered an event at a time, and what is refused alone is counted,
+    parked after ``SEARCH_OUTBOX_MAX_ATTEMPTS``, and left out of the rest of this drain.
     """
     from search.backends import get_backend
 
     backend = backend or get_backend()
     delivered = 0
+    refused: list[int] = []  # refused alone in this drain: not picked again by it
     while True:
         with transaction.atomic():
-            with connection.cursor() as cursor:
-                condition = "o.id = ANY(%s) AND" if only_ids is not None else ""
-                cursor.execute(
-                    "SELECT id, site_id, page_id, action, document FROM public.search_outbox o"  # noqa: S608
-                    f" WHERE {condition} NOT EXISTS (SELECT 1 FROM public.search_outbox older"
-                    "  WHERE older.site_id = o.site_id AND older.page_id = o.page_id"
-                    "  AND older.id < o.id)"
-                    " ORDER BY id LIMIT %s FOR UPDATE SKIP LOCKED",
-                    [*([only_ids] if only_ids is not None else []), batch_size],
-                )
-                rows = cursor.fetchall()
+            rows = _pick(batch_size, only_ids, refused)
             if not rows:
                 return delivered
             events = [
                 Event(site_id, page_id, action, _loads(document), id=event_id)
                 for event_id, site_id, page_id, action, document in rows
             ]
-            if not _deliver(backend, events):
+            done, outage = _deliver_isolating(backend, events, refused)
+            delivered += done
+            if outage:
                 return delivered
-            delivered += len(events)
-        if only_ids is not None:
-            return delivered
+
+
+def _pick(batch_size: int, only_ids: list[int] | None, refused: list[int]) -> list[tuple]:
+    condition = "o.id = ANY(%s) AND" if only_ids is not None else ""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT id, site_id, page_id, action, document FROM public.search_outbox o"  # noqa: S608
+            f" WHERE {condition} o.parked_at IS NULL AND o.id <> ALL(%s)"
+            " AND NOT EXISTS (SELECT 1 FROM public.search_outbox older"
+            "  WHERE older.site_id = o.site_id AND older.page_id = o.page_id"
+            "  AND older.id < o.id AND older.parked_at IS NULL)"
+            " ORDER BY id LIMIT %s FOR UPDATE SKIP LOCKED",
+            [*([only_ids] if only_ids is not None else []), refused, batch_size],
+        )
+        return cursor.fetchall()
+
+
+def _deliver_isolating(backend, events: list[Event], refused: list[int]) -> tuple[int, bool]:
+    """Deliver ``events``; if the batch is refused, one at a time. Returns (delivered, outage)."""
+    try:
+        _apply(backend, events)
+        return len(events), False
+    except Exception as error:  # the batch was refused: find out by whom
+        if _is_outage(error) or len(events) == 1:
+            counted = not _is_outage(error)
+            logger.warning("Search index update deferred (%s); the outbox keeps it.", error)
+            _note_failure([event.id for event in events], error, counted=counted)
+            refused.extend(event.id for event in events if counted)
+            return 0, not counted
+    delivered = 0
+    for event in events:
+        done, outage = _deliver_isolating(backend, [event], refused)
+        delivered += done
+        if outage:
+            return delivered, True
+    return delivered, False
 
 
 def _loads(document):

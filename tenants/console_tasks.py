@@ -13,6 +13,7 @@ from django_tasks.base import TaskResultStatus
 from django_tasks.exceptions import TaskResultDoesNotExist
 from django_tasks_db.models import DBTaskResult
 from django_tenants.utils import get_public_schema_name
+from wagtail import hooks
 
 from tasks import progress
 from tenants.console import network_admin_required
@@ -65,6 +66,8 @@ def task_list(request):
             "retrying": [_row(t, sites) for t in _visible(retrying, sites)],
             "waiting": DBTaskResult.objects.filter(status=TaskResultStatus.READY).count(),
             "running": DBTaskResult.objects.running().count(),
+            # Other apps' stuck work, beside the tasks (search: parked outbox events).
+            "panels": [panel(request) for panel in hooks.get_hooks("tenants_console_task_panels")],
         },
     )
 

@@ -522,6 +522,11 @@ ENGLISH = {
     "Thao tác không hợp lệ.": "Invalid action.",
     "Không xử lý được yêu cầu này: %(why)s": "This request cannot be handled: %(why)s",
     "Tin này đã được nhận.": "This item has already been accepted.",
+    "Tin này vừa được nhận (có lẽ nút “Nhận vào chuyên mục” được bấm hai lần): "
+    "cổng chỉ giữ một bản sao.": (
+        "This item has just been accepted (the “Accept into section” button was probably "
+        "clicked twice): the portal keeps a single copy."
+    ),
     "Hãy chọn chuyên mục sẽ đưa tin vào.": "Choose the section to place the item in.",
     "Chưa nhận được tin: %(error)s": "The item was not accepted: %(error)s",
     "Đã tạo bản nháp “%(title)s” và gửi duyệt.": (
@@ -824,6 +829,25 @@ ENGLISH = {
     "Không có tác vụ nào thất bại.": "No task has failed.",
     "Tác vụ đang chờ thử lại": "Tasks waiting to be retried",
     "Không có tác vụ nào đang chờ thử lại.": "No task is waiting to be retried.",
+    # The parked search events (search.console).
+    "Thay đổi tìm kiếm bị tạm dừng": "Parked search changes",
+    "Chọn": "Select",
+    "Thay đổi": "Change",
+    "Tạm dừng lúc": "Parked at",
+    "Gỡ khỏi tìm kiếm": "Removal from search",
+    "Cập nhật": "Update",
+    "Không có thay đổi nào bị tạm dừng.": "No search change is parked.",
+    "Xem và thử lại": "View and retry",
+    "Thử lại": "Retry",
+    "Không chọn dòng nào: thử lại tất cả.": "With no row selected, all are retried.",
+    "Đã đưa %(count)s thay đổi trở lại hàng đợi tìm kiếm.": (
+        "%(count)s change(s) sent back to the search queue."
+    ),
+    "Chỉ mục tìm kiếm đã từ chối những thay đổi này %(max)s lần; các thay đổi khác vẫn được "
+    "cập nhật. Sửa nguyên nhân (xem lỗi) rồi đưa chúng trở lại hàng đợi.": (
+        "The search index refused these changes %(max)s times; other changes are still "
+        "indexed. Fix the cause (see the error), then send them back to the queue."
+    ),
     "Tác vụ": "Task",
     "Số lần thử": "Attempts",
     "Thời điểm": "When",

@@ -191,6 +191,10 @@ def _copy_admin_url(submission):
     return ""
 
 
+class AlreadyAccepted(Exception):
+    """Another accept of the same request committed first."""
+
+
 ACTIONS = ("accept", "changes", "decline", "update", "unpublish", "keep")
 
 
@@ -233,6 +237,11 @@ def _accept(request, submission, action):
         )
         source.credit = submission.source.name
         with transaction.atomic():
+            # Two accepts at once (a double click, two deputies): the second waits here for
+            # the first to commit, then finds the request accepted and makes no second copy.
+            submission = Submission.objects.select_for_update().get(pk=submission.pk)
+            if submission.state == Submission.State.ACCEPTED:
+                raise AlreadyAccepted
             page, file_map = copying.write_copy(
                 request.tenant.schema_name, form.cleaned_data["section"], source, request.user
             )
@@ -251,6 +260,15 @@ def _accept(request, submission, action):
             submission.source_changed = submission.source_withdrawn = False
             submission.reviewed_by, submission.reviewed_at = actor(request), now()
             submission.save()
+    except AlreadyAccepted:
+        messages.error(
+            request,
+            _(
+                "Tin này vừa được nhận (có lẽ nút “Nhận vào chuyên mục” được bấm hai lần): "
+                "cổng chỉ giữ một bản sao."
+            ),
+        )
+        return None
     except copying.CopyError as error:
         messages.error(request, _("Chưa nhận được tin: %(error)s") % {"error": error})
         return None

@@ -8,6 +8,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from elasticsearch import BadRequestError, Elasticsearch, NotFoundError
 from elasticsearch.helpers import BulkIndexError
 
@@ -17,7 +18,7 @@ from search.backends.elastic import ElasticsearchBackend
 from search.backends.elastic_index import IndexProblem, Lifecycle
 from search.outbox import DELETE, UPSERT, Event
 from search.query import SearchQuery
-from tests.search.es_server import FakeElasticsearch, serve
+from tests.search.es_server import FakeElasticsearch, fixture, serve
 
 IDX = "portal-search-20260101000000"
 NEW = "portal-search-20260202000000"
@@ -220,10 +221,19 @@ def test_a_bulk_answer_with_a_failed_item_keeps_the_events_in_the_outbox(
     with pytest.raises(BulkIndexError):
         elastic.apply([Event(7, 12, UPSERT, doc(12)), Event(7, 13, UPSERT, doc(13))])
 
+    # The drain then sends the refused batch's events one at a time (issue 22, finding 1):
+    # 7-12 is taken, 7-13 is refused again, alone, and stays with its error and one attempt.
+    refused_alone = fixture("bulk_partial_failure")["body"]
+    refused_alone = {**refused_alone, "items": refused_alone["items"][1:]}
+    es.answer("PUT", "/_bulk", "bulk_partial_failure", "bulk_ok", (200, refused_alone))
     monkeypatch.setattr("search.backends.get_backend", lambda: elastic)
     outbox.record([Event(7, 12, UPSERT, doc(12)), Event(7, 13, UPSERT, doc(13))])
-    assert outbox.drain(backend=elastic) == 0
-    assert outbox.pending() == 2
+    assert outbox.drain(backend=elastic) == 1
+    assert outbox.pending() == 1
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT page_id, attempts, last_error FROM public.search_outbox")
+        [(page_id, attempts, error)] = cursor.fetchall()
+    assert (page_id, attempts) == (13, 1) and "document_parsing_exception" in error
     assert pauses == []  # a refused document is not retried in a loop
 
 

@@ -457,7 +457,7 @@ NOT_SITE_DATA = {
     # The search index's internals: queued changes, the word list built from public titles
     # (suggestions), and a rebuild's progress; none is served, all are derived from
     # search.Entry, which is in the matrix.
-    "search.OutboxEvent": "queued index changes, never served",
+    "search.OutboxEvent": "queued index changes, shown parked to the network admins only",
     "search.Word": "words of public titles, for suggestions",
     "search.RebuildProgress": "progress of an index rebuild",
     # A site's settings (one row each, edited only through its own admin's settings screen,
@@ -515,6 +515,10 @@ NOT_OBJECT_ROUTES = {
     # (tests/security/test_console_tasks.py).
     "admin/trang-thanh-vien/nhap-csv/<uuid:task_id>/": "an import of the portal's own network",
     "admin/trang-thanh-vien/tac-vu/": "failed tasks of the network (parent portal only)",
+    # Event ids are posted, but only the portal's own network's are sent back
+    # (tests/security/test_search_parked_events.py).
+    "admin/trang-thanh-vien/tac-vu/tim-kiem/": "parked search events of the network",
+    "admin/trang-thanh-vien/tac-vu/tim-kiem/thu-lai/": "retry the network's parked events",
     "admin/mang-luoi/giao-dien/": "the network's theme (parent portal only)",
     "admin/mang-luoi/bang-ron/": "list of the network's banners (parent portal only)",
     "admin/mang-luoi/bang-ron/tao-moi/": "create a network banner (parent portal only)",

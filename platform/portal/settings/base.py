@@ -310,6 +310,9 @@ SEARCH_BACKEND = "elasticsearch" if ELASTICSEARCH_URL else "postgres"
 SEARCH_DEPLOYMENT = env("SEARCH_DEPLOYMENT", "portal")
 # Archived sites stay out of search unless the network chooses to show them (marked as such).
 SEARCH_SHOW_ARCHIVED = env_bool("SEARCH_SHOW_ARCHIVED", False)
+# An outbox event refused alone this many times is parked for a network administrator
+# (search.outbox), so it no longer holds up the rest of the network's indexing.
+SEARCH_OUTBOX_MAX_ATTEMPTS = int(env("SEARCH_OUTBOX_MAX_ATTEMPTS", "8"))
 # The contract tests fail instead of skipping the Elasticsearch backend when this is set (CI).
 CI_REQUIRE_ES = env_bool("CI_REQUIRE_ES", False)
 

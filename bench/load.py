@@ -1,0 +1,500 @@
+"""Load test of the production path (issue 21, part 3): nginx → gunicorn → PostgreSQL, Redis.
+
+    .venv/bin/python bench/load.py [--users 100] [--minutes 5] [--sites 50] [--workers 4]
+
+Everything runs on the loopback and is started here: a scratch network on the embedded
+PostgreSQL (the demo network of ``seed_demo``, plus communes up to ``--sites``, each with a few
+news items), Redis (Debian's ``redis-server``, installed with apt if missing) as Django's cache
+(REDIS_URL), ``gunicorn portal.wsgi`` with the production settings, Debian's nginx configured as
+docker/nginx.conf is (``bench/serve.py``'s helpers), and the task worker (``manage.py
+db_worker``: search outbox, cached-view counts, periodic jobs). Locust (``bench/
+requirements-load.txt``, in its own environment var/bench-venv: it brings gevent and Flask,
+which the application does not need) then plays ``bench/load_locust.py``: citizens reading
+home pages, sections, news, document lists and documents, searching and asking questions
+(real form posts, CSRF and the form's start-time guard included), while boards publish news
+through the Wagtail admin's page form (a real editor's login and post, not a shortcut).
+
+Printed at the end: requests and errors, p50/p95/p99 per request class, resident memory of
+every process at start (after a warm-up: each gunicorn worker has served every site, the
+task worker has been up 20 s and run its first periodic jobs) and end with
+growth, and how fast every item published during the run showed on its site's home page as
+an anonymous visitor sees it (through nginx's and Django's caches). Goals: 0 errors, p95 ≤
+200 ms, memory growth ≤ 10 %. Everything started is stopped and the scratch database dropped
+on exit, Ctrl-C included (``--keep`` keeps the database, ``--reuse`` starts from it).
+
+The question form's per-address limit: citizens each send their own address in
+X-Forwarded-For, as a TLS terminator in front of nginx would, and the app runs with
+PORTAL_BEHIND_PROXY=2, so the limit counts per citizen, not for the whole loopback.
+"""
+
+import argparse
+import csv
+import io
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from scratch import ROOT, recreate_database, use_scratch_database
+from serve import (
+    collect_static,
+    fetch,
+    load,
+    production_env,
+    say,
+    start_gunicorn,
+    start_nginx,
+    stop,
+    wait_for,
+)
+
+SCRATCH = "bench_load"
+BENCH_VENV = ROOT / "var" / "bench-venv"
+EDITOR_PASSWORD = "Thu-tai-2026-bench"
+NEWS_PER_NEW_SITE = 4
+CITIZENS = {"home", "section", "news", "documents list", "document", "search", "question form"}
+CITIZENS |= {"question post"}  # the p95 ≤ 200 ms goal is theirs
+CLASSES = [  # request classes in print order (Locust's names, load_locust.py)
+    "home",
+    "section",
+    "news",
+    "documents list",
+    "document",
+    "search",
+    "question form",
+    "question post",
+    "admin login form",
+    "admin login",
+    "admin add form",
+    "admin publish",
+    "home (poll after publish)",
+]
+
+
+def as_root(*command: str) -> None:
+    prefix = [] if os.geteuid() == 0 else ["sudo"]
+    subprocess.run([*prefix, *command], check=True, stdout=subprocess.DEVNULL)
+
+
+def ensure_tools() -> Path:
+    """nginx and redis-server from Debian, Locust in its own environment; Locust's path."""
+    missing = [name for name in ("nginx", "redis-server") if shutil.which(name) is None]
+    if missing:
+        say(f"installing {', '.join(missing)} with apt")
+        packages = ["nginx" if name == "nginx" else "redis-server" for name in missing]
+        as_root("apt-get", "update", "-qq")
+        as_root("apt-get", "install", "-y", "-qq", *packages)
+    locust = BENCH_VENV / "bin" / "locust"
+    if not locust.exists():
+        say("installing Locust into var/bench-venv (bench/requirements-load.txt)")
+        subprocess.run([sys.executable, "-m", "venv", str(BENCH_VENV)], check=True)
+        subprocess.run(
+            [str(BENCH_VENV / "bin" / "pip"), "install", "-q", "-r",
+             str(ROOT / "bench" / "requirements-load.txt")],
+            check=True,
+        )  # fmt: skip
+    return locust
+
+
+# ------------------------------------------------------------------ the scratch network
+
+
+def build_network(sites: int, editors: int) -> None:
+    from django.core.management import call_command
+
+    from tenants.models import Tenant
+    from tenants.services import create_site
+
+    recreate_database(SCRATCH)
+    started = time.monotonic()
+    call_command("migrate", verbosity=0)
+    call_command("seed_demo", port=80, stdout=io.StringIO())
+    say(f"demo network built in {time.monotonic() - started:.0f} s")
+    parent = Tenant.objects.get(slug="dakdoa")
+    extra = max(0, sites - Tenant.objects.exclude(schema_name="public").count())
+    started = time.monotonic()
+    for number in range(1, extra + 1):
+        tenant = create_site(
+            name=f"Xã Thử Tải {number}", slug=f"thutai{number:04d}", kind="commune", parent=parent
+        ).tenant
+        _seed_news(tenant, number)
+    if extra:
+        say(f"{extra} more communes with {NEWS_PER_NEW_SITE} news each in "
+            f"{time.monotonic() - started:.0f} s")  # fmt: skip
+    _make_editors(editors)
+
+
+def _seed_news(tenant, number: int) -> None:
+    from django_tenants.utils import schema_context
+    from wagtail.models import Page
+
+    from content.models import NewsPage
+
+    with schema_context(tenant.schema_name):
+        section = Page.objects.get(slug="tin-tuc")
+        for item in range(1, NEWS_PER_NEW_SITE + 1):
+            page = NewsPage(
+                title=f"Tin số {item} của xã Thử Tải {number}",
+                slug=f"tin-so-{item}",
+                lead="Tin có sẵn trước khi thử tải.",
+            )
+            section.add_child(instance=page)
+            page.save_revision().publish()
+
+
+def _sites_in_order():
+    from tenants.models import Tenant
+
+    return list(Tenant.objects.exclude(schema_name="public").order_by("pk"))
+
+
+def _make_editors(count: int) -> None:
+    """A chief editor (Trưởng ban) with a known password in the first ``count`` communes."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from django_tenants.utils import schema_context
+
+    from editorial.roles import CHIEF
+
+    communes = [t for t in _sites_in_order() if not t.is_parent_portal][:count]
+    for tenant in communes:
+        with schema_context(tenant.schema_name):
+            user, _ = get_user_model().objects.get_or_create(username="thutai")
+            user.set_password(EDITOR_PASSWORD)
+            user.email = "thutai@example.gov.vn"
+            user.save()
+            user.groups.add(Group.objects.get(name=CHIEF.group_name))
+
+
+def inventory(sites: int, editors: int) -> dict:
+    """What the citizens read on each site, and the editors' logins."""
+    from django_tenants.utils import schema_context
+    from wagtail.models import Page
+
+    from content.models import DocumentPage, NewsPage, QuestionIndexPage, SectionPage
+
+    def urls(queryset, limit=10):
+        return [page.url for page in queryset.order_by("-first_published_at")[:limit]]
+
+    chosen, editor_rows = [], []
+    for tenant in _sites_in_order()[:sites]:
+        with schema_context(tenant.schema_name):
+            host = tenant.domains.get(is_primary=True).domain
+            sections = [p.url for p in SectionPage.objects.live().filter(depth=3)] or ["/"]
+            documents_list = Page.objects.live().filter(slug="van-ban").first()
+            questions = QuestionIndexPage.objects.live().first()
+            chosen.append(
+                {
+                    "host": host,
+                    "sections": sections,
+                    "news": urls(NewsPage.objects.live()),
+                    "documents_list": documents_list.url if documents_list else "",
+                    "documents": urls(DocumentPage.objects.live()),
+                    "questions": questions.url if questions else "",
+                }
+            )
+            news_section = Page.objects.filter(slug="tin-tuc").first()
+            from django.contrib.auth import get_user_model
+
+            if news_section and get_user_model().objects.filter(username="thutai").exists():
+                editor_rows.append(
+                    {
+                        "host": host,
+                        "username": "thutai",
+                        "password": EDITOR_PASSWORD,
+                        "news_section_id": news_section.pk,
+                    }
+                )
+    return {"sites": chosen, "editors": editor_rows[:editors]}
+
+
+def database_url() -> str:
+    from django.db import connection
+
+    host = connection.settings_dict["HOST"].replace("/", "%2F")
+    return f"postgres://postgres@{host}/{SCRATCH}"
+
+
+# ------------------------------------------------------------------ processes and memory
+
+
+def start_redis(folder: Path, port: int) -> subprocess.Popen:
+    process = subprocess.Popen(
+        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+         "--appendonly", "no", "--dir", str(folder), "--daemonize", "no",
+         "--loglevel", "warning"],
+        stdout=subprocess.DEVNULL,
+        start_new_session=True,
+    )  # fmt: skip
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        ping = subprocess.run(
+            ["redis-cli", "-p", str(port), "ping"], capture_output=True, text=True
+        )
+        if ping.stdout.strip() == "PONG":
+            return process
+        time.sleep(0.2)
+    stop(process)
+    raise SystemExit("redis-server did not answer")
+
+
+def start_worker(env: dict[str, str], folder: Path) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "manage.py", "db_worker"],
+        cwd=ROOT,
+        env=env,
+        stdout=open(folder / "worker.log", "w"),  # noqa: SIM115 - closed with the process
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+
+
+def processes(named: dict[str, subprocess.Popen]) -> list[tuple[str, int]]:
+    """(role, pid) of every process measured: each started one, its children, and the
+    scratch database's backends."""
+    import psutil
+    from django.db import connection
+
+    found = []
+    for role, process in named.items():
+        if process is None or process.poll() is not None:
+            continue
+        parent = psutil.Process(process.pid)
+        found.append((f"{role} (master)" if parent.children() else role, process.pid))
+        for child in parent.children(recursive=True):
+            title = " ".join(child.cmdline())  # nginx names its processes ("nginx: worker…")
+            kind = title.split(":", 1)[1].strip() if title.startswith("nginx:") else "worker"
+            found.append((f"{role} {kind.removesuffix(' process')}", child.pid))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+            [SCRATCH],
+        )
+        found += [("postgres backend", pid) for (pid,) in cursor.fetchall()]
+    return found
+
+
+def memory(found: list[tuple[str, int]]) -> dict[int, tuple[str, float, float]]:
+    """pid → (role, RSS MB, private MB). RSS of a PostgreSQL backend counts the shared
+    buffers it has touched; the private (USS) figure does not."""
+    import psutil
+
+    sizes = {}
+    for role, pid in found:
+        try:
+            info = psutil.Process(pid).memory_full_info()
+        except (psutil.NoSuchProcess, psutil.AccessDenied):
+            continue
+        sizes[pid] = (role, info.rss / 2**20, info.uss / 2**20)
+    return sizes
+
+
+def warm_up(port: int, hosts: list[str], workers: int) -> None:
+    """Each site's home page once per worker, most likely: the start figures are those of a
+    running server, not of a cold one."""
+    for _ in range(workers):
+        for host in hosts:
+            fetch(port, "/", host)
+
+
+# ------------------------------------------------------------------ the report
+
+
+def print_requests(stats_csv: Path, failures_csv: Path) -> None:
+    rows = {row["Name"]: row for row in csv.DictReader(stats_csv.open(encoding="utf-8"))}
+    total = rows.pop("Aggregated", None)
+    say(f"\n{'request class':28s} {'requests':>9s} {'errors':>7s} {'p50':>7s} {'p95':>7s} "
+        f"{'p99':>7s}  (ms)")  # fmt: skip
+    names = [n for n in CLASSES if n in rows] + sorted(set(rows) - set(CLASSES))
+    for name in [*names, "Aggregated"]:
+        row = total if name == "Aggregated" else rows[name]
+        if row is None:
+            continue
+        p95 = float(row["95%"]) if row["95%"].replace(".", "").isdigit() else 0.0
+        flag = "  > 200 ms" if p95 > 200 and name in CITIZENS else ""
+        say(f"{name:28s} {int(row['Request Count']):9d} {int(row['Failure Count']):7d} "
+            f"{row['50%']:>7s} {row['95%']:>7s} {row['99%']:>7s}{flag}")  # fmt: skip
+    if total is not None:
+        say(f"\nrequests {total['Request Count']}, errors {total['Failure Count']} (goal 0), "
+            f"{float(total['Requests/s']):.1f} req/s")  # fmt: skip
+    if failures_csv.exists():
+        for row in list(csv.DictReader(failures_csv.open(encoding="utf-8")))[:10]:
+            say(f"  error x{row['Occurrences']}: {row['Name']}: {row['Error'][:160]}")
+
+
+def print_memory(start: dict, end: dict) -> None:
+    say(f"\n{'process':24s} {'pid':>7s} {'RSS start':>10s} {'RSS end':>9s} {'growth':>8s} "
+        f"{'private start':>14s} {'private end':>12s}")  # fmt: skip
+    worst = 0.0
+    for pid in sorted(set(start) | set(end), key=lambda p: ((start.get(p) or end[p])[0], p)):
+        role = (start.get(pid) or end.get(pid))[0]
+        rss0, uss0 = (start[pid][1], start[pid][2]) if pid in start else (None, None)
+        rss1, uss1 = (end[pid][1], end[pid][2]) if pid in end else (None, None)
+        growth = ""
+        if rss0 and rss1:
+            percent = 100 * (rss1 - rss0) / rss0
+            worst = max(worst, percent) if "postgres" not in role else worst
+            growth = f"{percent:+7.1f}%"
+        say(f"{role:24s} {pid:7d} {_mb(rss0):>10s} {_mb(rss1):>9s} {growth:>8s} "
+            f"{_mb(uss0):>14s} {_mb(uss1):>12s}"
+            + ("" if pid in start else "  (new)") + ("" if pid in end else "  (gone)"))  # fmt: skip
+    backends0 = [v for v in start.values() if v[0] == "postgres backend"]
+    backends1 = [v for v in end.values() if v[0] == "postgres backend"]
+    if backends0 and backends1:
+        mean0 = sum(v[2] for v in backends0) / len(backends0)
+        mean1 = sum(v[2] for v in backends1) / len(backends1)
+        say(f"postgres backends: {len(backends0)} → {len(backends1)}, private memory per "
+            f"backend {mean0:.1f} → {mean1:.1f} MB (connections are renewed every minute, "
+            f"CONN_MAX_AGE=60, so backends come and go)")  # fmt: skip
+    say(f"largest growth of a process present at both ends (postgres backends aside): "
+        f"{worst:+.1f}% (goal ≤ 10 %)")  # fmt: skip
+
+
+def _mb(value) -> str:
+    return "-" if value is None else f"{value:.1f} MB"
+
+
+def print_published(results: Path, visible_within: float) -> None:
+    published = json.loads(results.read_text())["published"] if results.exists() else []
+    say(f"\npublished during the run: {len(published)}")
+    delays = []
+    for item in published:
+        after = item.get("visible_after")
+        state = f"visible after {after:.2f} s" if after is not None else (
+            f"NOT visible within {visible_within:.0f} s" if "visible_after" in item
+            else "still being watched when the run stopped")  # fmt: skip
+        if after is not None:
+            delays.append(after)
+        say(f"  {item['host']:28s} {item['title']:40s} {state}")
+    if published:
+        say(f"visible on the cached home page: {len(delays)} of {len(published)}"
+            + (f"; slowest {max(delays):.2f} s, mean {sum(delays) / len(delays):.2f} s"
+               if delays else ""))  # fmt: skip
+
+
+# ------------------------------------------------------------------ main
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--users", type=int, default=100, help="concurrent users (citizens and boards)"
+    )
+    parser.add_argument("--minutes", type=float, default=5)
+    parser.add_argument(
+        "--sites", type=int, default=50, help="sites visited (the network is made this big)"
+    )
+    parser.add_argument("--editors", type=int, default=5, help="boards publishing meanwhile")
+    parser.add_argument(
+        "--publish-every", type=float, default=30, help="seconds between a board's items"
+    )
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn sync workers")
+    parser.add_argument("--port", type=int, default=8761)
+    parser.add_argument("--keep", action="store_true", help="keep the scratch database")
+    parser.add_argument("--reuse", action="store_true", help="use the kept scratch database")
+    args = parser.parse_args()
+    locust = ensure_tools()
+
+    def stop_on_signal(signum, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop_on_signal)
+    use_scratch_database(SCRATCH)
+    import django
+
+    django.setup()
+    folder = Path(tempfile.mkdtemp(prefix="bench-load-"))
+    started: dict[str, subprocess.Popen | None] = {}
+    keep = args.keep or args.reuse
+    interrupted = False
+    try:
+        if not args.reuse:
+            build_network(args.sites, args.editors)
+        else:
+            _make_editors(args.editors)
+        plan = inventory(args.sites, args.editors)
+        hosts = [site["host"] for site in plan["sites"]]
+        app_port, nginx_port, redis_port = args.port, args.port + 1, args.port + 2
+        env = {
+            **production_env(database_url(), True, ROOT / "static"),
+            "REDIS_URL": f"redis://127.0.0.1:{redis_port}/0",
+            "PORTAL_BEHIND_PROXY": "2",
+            "PORTAL_NGINX_VIEWS_LOG": str(folder / "cached_views.log"),
+        }
+        collect_static(env)
+        started["redis"] = start_redis(folder, redis_port)
+        started["gunicorn"] = start_gunicorn(env, app_port, args.workers)
+        started["nginx"] = start_nginx(folder, app_port, nginx_port, ROOT / "static")
+        started["db_worker"] = start_worker(env, folder)
+        worker_started = time.monotonic()
+        wait_for(nginx_port)
+        say(f"{len(hosts)} sites, {len(plan['editors'])} boards publishing every "
+            f"~{args.publish_every:.0f} s; gunicorn {args.workers} sync workers; "
+            f"{args.users} users for {args.minutes:g} min   ({load()})")  # fmt: skip
+        warm = time.monotonic()
+        warm_up(app_port, hosts, args.workers)
+        say(f"warm-up: home page of every site x{args.workers} in "
+            f"{time.monotonic() - warm:.0f} s")  # fmt: skip
+        settle = 20 - (time.monotonic() - worker_started)
+        if settle > 0:  # the worker's first periodic jobs import what it keeps using
+            time.sleep(settle)
+        before = memory(processes(started))
+
+        output = folder / "published.json"
+        config = folder / "load.json"
+        config.write_text(json.dumps({
+            **plan,
+            "editor_count": min(len(plan["editors"]), args.users - 1),
+            "publish_every": args.publish_every,
+            "visible_within": 30,
+            "output": str(output),
+        }, ensure_ascii=False))  # fmt: skip
+        seconds = max(10, round(args.minutes * 60))
+        started["locust"] = subprocess.Popen(
+            [str(locust), "-f", str(ROOT / "bench" / "load_locust.py"), "--headless",
+             "-u", str(args.users), "-r", str(max(1, args.users // 10)),
+             "-t", f"{seconds}s", "--stop-timeout", "35",
+             "--host", f"http://127.0.0.1:{nginx_port}",
+             "--csv", str(folder / "stats"), "--only-summary", "--loglevel", "WARNING"],
+            cwd=ROOT,
+            env={**os.environ, "LOAD_CONFIG": str(config)},
+            stdout=open(folder / "locust.log", "w"),  # noqa: SIM115
+            stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        started["locust"].wait(timeout=seconds + 120)
+        after = memory(processes({k: v for k, v in started.items() if k != "locust"}))
+        say(f"run finished   ({load()})")
+        print_requests(folder / "stats_stats.csv", folder / "stats_failures.csv")
+        print_memory(before, after)
+        print_published(output, 30)
+    except KeyboardInterrupt:
+        say("\ninterrupted: stopping everything")
+        interrupted = True
+    finally:
+        locust_process = started.pop("locust", None)
+        if locust_process is not None and locust_process.poll() is None:
+            locust_process.terminate()  # in our process group: Ctrl-C reached it too
+            try:
+                locust_process.wait(timeout=40)
+            except subprocess.TimeoutExpired:
+                locust_process.kill()
+        for name in ("db_worker", "nginx", "gunicorn", "redis"):
+            stop(started.get(name))
+        log = folder / "locust.log"
+        if log.exists() and "Traceback" in log.read_text():
+            say(log.read_text()[-3000:])
+        shutil.rmtree(folder, ignore_errors=True)
+        if not keep:
+            recreate_database(SCRATCH, drop_only=True)
+            say(f"scratch database {SCRATCH} dropped")
+    if interrupted:
+        raise SystemExit(130)
+
+
+if __name__ == "__main__":
+    main()
