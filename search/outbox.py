@@ -31,11 +31,18 @@ from dataclasses import dataclass
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
+from django.dispatch import Signal
 
 logger = logging.getLogger(__name__)
 
 UPSERT = "upsert"
 DELETE = "delete"
+
+# Sent with ``events`` once the index holds them (in the delivery's transaction: at publish time
+# with PostgreSQL, when the worker delivers with Elasticsearch), so what shows the index's
+# entries elsewhere can be refreshed then: a parent portal's "Tin từ các xã/phường"
+# (``serving.invalidation`` bumps the parent's generation). Listeners must not fail.
+entries_applied = Signal()
 
 
 @dataclass(frozen=True)
@@ -118,6 +125,7 @@ def _deliver(backend, events: list[Event]) -> bool:
         with transaction.atomic():
             backend.apply(events)
             _delete([event.id for event in events])
+            entries_applied.send(sender=type(backend), events=events)
     except Exception as error:  # the backend is down or refused: keep the events for later
         logger.warning("Search index update deferred (%s); the outbox keeps it.", error)
         _note_failure([event.id for event in events], error)
