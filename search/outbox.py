@@ -44,11 +44,18 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import InterfaceError, OperationalError, connection, transaction
+from django.dispatch import Signal
 
 logger = logging.getLogger(__name__)
 
 UPSERT = "upsert"
 DELETE = "delete"
+
+# Sent with ``events`` once the index holds them (in the delivery's transaction: at publish time
+# with PostgreSQL, when the worker delivers with Elasticsearch), so what shows the index's
+# entries elsewhere can be refreshed then: a parent portal's "Tin từ các xã/phường"
+# (``serving.invalidation`` bumps the parent's generation). Listeners must not fail.
+entries_applied = Signal()
 
 
 @dataclass(frozen=True)
@@ -168,6 +175,7 @@ def _apply(backend, events: list[Event]) -> None:
         backend.apply(events)
         _delete([event.id for event in events])
         _delete_replaced_parked(events)
+        entries_applied.send(sender=type(backend), events=events)
 
 
 def _deliver(backend, events: list[Event]) -> bool:

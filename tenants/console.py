@@ -66,6 +66,15 @@ class SiteForm(forms.Form):
         label=gettext_lazy("Thư điện tử của trưởng ban biên tập"),
         help_text=gettext_lazy("Người này nhận liên kết đặt mật khẩu."),
     )
+    group = forms.CharField(
+        label=gettext_lazy("Cụm, khu vực"),
+        max_length=100,
+        required=False,
+        help_text=gettext_lazy(
+            "Nhóm của trang trong danh bạ các xã/phường trên cổng, ví dụ tên huyện cũ hoặc "
+            "“Khu vực phía Bắc”. Để trống: nhóm “Khác”."
+        ),
+    )
     extra_domains = forms.CharField(
         label=gettext_lazy("Tên miền khác"),
         required=False,
@@ -95,6 +104,7 @@ class SiteForm(forms.Form):
 class EditForm(forms.Form):
     name = SiteForm.base_fields["name"]
     short_name = forms.CharField(label=gettext_lazy("Tên ngắn"), max_length=100, required=False)
+    group = SiteForm.base_fields["group"]
     extra_domains = SiteForm.base_fields["extra_domains"]
 
 
@@ -127,7 +137,7 @@ class ImportForm(forms.Form):
     csv_file = forms.FileField(
         label=gettext_lazy("Tệp CSV"),
         help_text=gettext_lazy(
-            "Cột: ten_don_vi, cap, ma_trang, email_truong_ban, ten_mien_khac (UTF-8)."
+            "Cột: ten_don_vi, cap, ma_trang, email_truong_ban, ten_mien_khac, cum_khu_vuc (UTF-8)."
         ),
     )
     approval_steps = SiteForm.base_fields["approval_steps"]
@@ -178,7 +188,13 @@ def member_list(request):
 
 
 def _searchable(member: Tenant) -> str:
-    texts = [member.name, member.short_name, member.slug, *(d.domain for d in member.domains.all())]
+    texts = [
+        member.name,
+        member.short_name,
+        member.slug,
+        member.group,
+        *(d.domain for d in member.domains.all()),
+    ]
     return fold_vietnamese(" ".join(texts)).lower()
 
 
@@ -193,6 +209,7 @@ def member_create(request):
                 kind=data["kind"],
                 slug=data["slug"],
                 parent=request.tenant,
+                group=data["group"],
                 chief_email=data["chief_email"],
                 extra_domains=tuple(data["extra_domains"].split()),
                 approval_steps=data["approval_steps"],
@@ -218,6 +235,7 @@ def member_detail(request, pk):
         try:
             if data["name"] != member.name or data["short_name"] != member.short_name:
                 lifecycle.rename(member, data["name"], data["short_name"])
+            lifecycle.set_group(member, data["group"])
             lifecycle.set_extra_domains(member, data["extra_domains"].split())
         except ValidationError as error:
             for texts in error.message_dict.values():
@@ -234,7 +252,12 @@ def _detail_page(request, member, *, form=None, merge_form=None):
 
     if form is None:
         extra = " ".join(member.domains.filter(is_primary=False).values_list("domain", flat=True))
-        initial = {"name": member.name, "short_name": member.short_name, "extra_domains": extra}
+        initial = {
+            "name": member.name,
+            "short_name": member.short_name,
+            "group": member.group,
+            "extra_domains": extra,
+        }
         form = EditForm(initial=initial)
     return TemplateResponse(
         request,

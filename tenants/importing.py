@@ -9,7 +9,9 @@ Columns (header row required; Vietnamese or English names; order free):
 ``ten_don_vi``/``name`` (required), ``cap``/``kind`` (xã, phường, thị trấn or commune, ward,
 township; default xã), ``ma_trang``/``slug`` (suggested from the name when empty),
 ``email_truong_ban``/``chief_email``, ``ten_mien_khac``/``extra_domains`` (separated by ``;``
-or spaces). A file saved by Excel (UTF-8 with BOM) reads as well as a plain one.
+or spaces), ``cum_khu_vuc``/``group`` (the member's group in the parent portal's directory:
+a former district, "Khu vực phía Bắc"; blank: "Khác"). A file saved by Excel (UTF-8 with
+BOM) reads as well as a plain one.
 """
 
 import csv
@@ -30,6 +32,7 @@ COLUMNS = {
     "slug": ("ma_trang", "slug"),
     "chief_email": ("email_truong_ban", "chief_email"),
     "extra_domains": ("ten_mien_khac", "extra_domains"),
+    "group": ("cum_khu_vuc", "cum,_khu_vuc", "khu_vuc", "group"),
 }
 KINDS = {
     "xa": Tenant.Kind.COMMUNE,

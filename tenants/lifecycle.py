@@ -49,6 +49,16 @@ def rename(tenant: Tenant, name: str, short_name: str = "") -> None:
         site_changed.send(sender=Tenant, tenant=tenant)
 
 
+def set_group(tenant: Tenant, group: str) -> None:
+    """The member's group in its parent portal's directory ("Cụm, khu vực"; blank: "Khác")."""
+    group = " ".join(group.split())[:100]
+    if group == tenant.group:
+        return
+    Tenant.objects.filter(pk=tenant.pk).update(group=group)
+    tenant.group = group
+    site_changed.send(sender=Tenant, tenant=tenant)
+
+
 def set_extra_domains(tenant: Tenant, hostnames: list[str]) -> None:
     """Replace the site's extra domains; the primary one stays."""
     hostnames = sorted({h.strip().lower() for h in hostnames if h.strip()})

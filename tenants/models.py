@@ -45,6 +45,15 @@ class Tenant(TenantMixin):
         on_delete=models.PROTECT,
         related_name="members",
     )
+    group = models.CharField(
+        _("cụm, khu vực"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "Nhóm của trang trong danh bạ các xã/phường của cổng, ví dụ tên huyện cũ hoặc "
+            "“Khu vực phía Bắc”. Để trống: xếp vào nhóm “Khác”."
+        ),
+    )
     status = models.CharField(
         _("trạng thái"), max_length=20, choices=Status.choices, default=Status.ACTIVE
     )

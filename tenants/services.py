@@ -114,6 +114,7 @@ def _prepare(
     domain: str = "",
     parent: Tenant | None = None,
     short_name: str = "",
+    group: str = "",
     extra_domains: tuple[str, ...] = (),
     chief_email: str = "",
     approval_steps: int = 2,
@@ -130,6 +131,7 @@ def _prepare(
     tenant = Tenant(
         name=name.strip(),
         short_name=short_name.strip() or strip_unit_prefix(name),
+        group=" ".join(group.split())[:100],
         slug=slug,
         kind=kind,
         parent=parent,

@@ -1023,6 +1023,46 @@ ENGLISH = {
     "Điểm trung bình": "Average",
     "Ý kiến kèm theo đánh giá": "Comments with the ratings",
     "Lấy ý kiến dự thảo": "Consultation on drafts",
+    # Issue 16 part 4: a parent portal shows its network (search/network.py, /xa-phuong/).
+    "Tin từ các xã/phường": "News from communes and wards",
+    "Nguồn và ngày đăng": "Source and date",
+    "Chưa có tin nào từ các xã/phường.": "No news from communes and wards yet.",
+    "Các xã, phường trong mạng lưới": "Communes and wards of the network",
+    "Danh bạ các xã/phường": "Directory of communes and wards",
+    "%(n)s trang thành viên": ("%(n)s member site", "%(n)s member sites"),
+    "%(n)s trang khớp với “%(q)s”": (
+        "%(n)s site matches “%(q)s”",
+        "%(n)s sites match “%(q)s”",
+    ),
+    "Trang thông tin điện tử của các xã, phường, thị trấn thuộc %(name)s.": (
+        "The websites of the communes, wards and townships of %(name)s."
+    ),
+    "Tìm xã, phường theo tên (có thể gõ không dấu)": (
+        "Find a commune or ward by name (diacritics optional)"
+    ),
+    "Tìm": "Search",
+    "Xem tất cả": "Show all",
+    "đã lưu trữ": "archived",
+    "Khác": "Other",
+    "Không có xã, phường nào khớp. Hãy thử gõ ít chữ hơn, có thể gõ không dấu.": (
+        "No commune or ward matches. Try fewer letters; diacritics are optional."
+    ),
+    "Chưa có trang thành viên nào.": "No member sites yet.",
+    "cụm, khu vực": "group, area",
+    "Cụm, khu vực": "Group, area",
+    "Nhóm của trang trong danh bạ các xã/phường của cổng, ví dụ tên huyện cũ hoặc "
+    "“Khu vực phía Bắc”. Để trống: xếp vào nhóm “Khác”.": (
+        "The site's group in the portal's directory of communes and wards, for example a"
+        " former district or “Northern area”. Blank: under “Other”."
+    ),
+    "Nhóm của trang trong danh bạ các xã/phường trên cổng, ví dụ tên huyện cũ hoặc "
+    "“Khu vực phía Bắc”. Để trống: nhóm “Khác”.": (
+        "The site's group in the portal's directory of communes and wards, for example a"
+        " former district or “Northern area”. Blank: “Other”."
+    ),
+    "Cột: ten_don_vi, cap, ma_trang, email_truong_ban, ten_mien_khac, cum_khu_vuc (UTF-8).": (
+        "Columns: ten_don_vi, cap, ma_trang, email_truong_ban, ten_mien_khac, cum_khu_vuc (UTF-8)."
+    ),
 }
 
 

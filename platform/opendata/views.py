@@ -7,7 +7,6 @@ API v2 would add its own parameters (``search``, ``child_of``, ``fields=*``…) 
 type's fields to that surface.
 """
 
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import connection
 from django.http import Http404
@@ -16,6 +15,7 @@ from django.urls import reverse
 from opendata import network, params
 from opendata.datasets import DATASETS, types_of
 from opendata.http import answer, api_view, error
+from search.backends import SearchUnavailable
 
 
 def _site(request) -> dict:
@@ -96,14 +96,14 @@ def network_entries(request):
     tenant = connection.tenant
     if not tenant.is_parent_portal:
         raise Http404
-    if settings.SEARCH_BACKEND != "postgres":
-        return error(503, "unavailable", "Dữ liệu toàn mạng lưới tạm thời chưa sẵn sàng.")
     try:
         chosen = params.parse(request.GET, types=network.KINDS, allowed=("site",))
         entries, sites = network.entries(tenant, chosen)
         objects, meta = paginate(request, entries, chosen)
     except params.BadParameter as bad:
         return error(400, "invalid_parameter", bad.message, bad.parameter)
+    except SearchUnavailable:  # Elasticsearch down or slow: the same answer as a search's
+        return error(503, "unavailable", "Dữ liệu toàn mạng lưới tạm thời chưa sẵn sàng.")
     return answer(
         {
             "meta": {**meta, "dataset": "mang-luoi", "site": _site(request)},

@@ -40,6 +40,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("rss.xml", content_views.site_feed, name="site_feed"),
     path("so-do-trang/", content_views.html_sitemap, name="html_sitemap"),
+    path("xa-phuong/", include("search.directory_urls")),  # a parent's members (issue 16)
     # Wagtail's password form of protected pages, throttled (tenants.throttling); same URL.
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",

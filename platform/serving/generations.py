@@ -87,6 +87,27 @@ def bump_site(schema: str | None = None) -> int:
     return _bump(_site_scope(schema))
 
 
+def bump_parents_of(site_ids: list[int]) -> list[str]:
+    """Invalidate the parent portals of the sites ``site_ids`` (what they show of their members
+    changed), in one statement; the parents' schemas."""
+    public = get_public_schema_name()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {public}.serving_generation (scope, value)"  # noqa: S608 - as above
+            f" SELECT 'site:' || p.schema_name, nextval('{public}.serving_generation_seq')"
+            f" FROM (SELECT DISTINCT parent.schema_name FROM {public}.tenants_tenant member"
+            f" JOIN {public}.tenants_tenant parent ON parent.id = member.parent_id"
+            " WHERE member.id = ANY(%s)) p"
+            " ON CONFLICT (scope) DO UPDATE SET value = EXCLUDED.value RETURNING scope, value",
+            [list(site_ids)],
+        )
+        rows = cursor.fetchall()
+    expires = time.monotonic() + _ttl()
+    for scope, value in rows:
+        _memo[scope] = (value, expires)
+    return [scope.removeprefix("site:") for scope, _value in rows]
+
+
 def bump_network() -> int:
     """Invalidate every cached page and fragment of every site."""
     return _bump(NETWORK)

@@ -20,6 +20,11 @@ A citizen's new question is not shown anywhere until the board answers and publi
 site's cache with every submission; the board's later save does bump. (A draft comment does
 bump: the draft's page shows how many comments it has received.)
 
+Index entries: when the search index has applied a member's entries (``search.outbox.
+entries_applied``: at publish time with PostgreSQL, at delivery with Elasticsearch) and one of
+them may be a news item its parent portal lists ("Tin từ các xã/phường", ``search.network``),
+the parent's generation is bumped, so its cached home page shows the change on the next request.
+
 Another app hooks its own models by adding them to those settings (``"ratings.Rating"``), or
 by calling ``serving.generations.bump_site()`` / ``bump_network()`` itself.
 """
@@ -31,6 +36,8 @@ from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from search.network import concerns_member_news
+from search.outbox import entries_applied
 from serving import generations
 from tenants.signals import site_changed, site_created, site_restored
 
@@ -135,6 +142,12 @@ def _site_changed(sender, tenant=None, **kwargs) -> None:
     _safely(generations.bump_network)
 
 
+def _entries_applied(sender, events=(), **kwargs) -> None:
+    sites = sorted({event.site_id for event in events if concerns_member_news(event)})
+    if sites:
+        _safely(generations.bump_parents_of, sites)
+
+
 def connect() -> None:
     site_changed.connect(_site_changed, dispatch_uid="serving.site_changed")
     site_created.connect(_site_changed, dispatch_uid="serving.site_created")
@@ -146,3 +159,4 @@ def connect() -> None:
     post_save.connect(_model_changed, dispatch_uid="serving.saved")
     post_delete.connect(_model_changed, dispatch_uid="serving.deleted")
     m2m_changed.connect(_m2m_changed, dispatch_uid="serving.m2m")
+    entries_applied.connect(_entries_applied, dispatch_uid="serving.entries_applied")

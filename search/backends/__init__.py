@@ -5,7 +5,8 @@ Both receive the same outbox events and answer the same ``SearchQuery`` with the
 ``SearchResult``; the sites' names and statuses are filled in here, once, for both.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from functools import cache
 
 from django.conf import settings
@@ -52,6 +53,54 @@ def hidden_site_ids() -> list[int]:
         return [row[0] for row in cursor.fetchall()]
 
 
+# Deepest entry ``newest`` reaches (offset + limit): Elasticsearch refuses a ``from`` + ``size``
+# beyond its ``index.max_result_window`` (10,000 by default), so both backends stop there.
+NEWEST_WINDOW = 10_000
+
+
+@dataclass(frozen=True)
+class NewestQuery:
+    """The newest entries of some sites (the parent portal's "Tin từ các xã/phường", the
+    network's open data): no text, newest first. ``since``/``until`` are local dates, both
+    included."""
+
+    sites: tuple[int, ...]
+    kinds: tuple[str, ...] = ()
+    locale: str | None = None
+    since: date | None = None
+    until: date | None = None
+    limit: int = 10
+    offset: int = 0
+    with_total: bool = False
+
+
+@dataclass
+class NewEntry:
+    """One entry as a list of the newest shows it (plain text, not highlighted)."""
+
+    site_id: int
+    page_id: int
+    url: str
+    title: str
+    summary: str
+    kind: str
+    locale: str
+    date: datetime
+    extra: dict = field(default_factory=dict)
+    site_name: str = ""
+    site_slug: str = ""
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS.get(self.kind, self.kind)
+
+
+@dataclass
+class Newest:
+    entries: list[NewEntry]
+    total: int | None = None  # counted only when asked (``with_total``)
+
+
 class Backend:
     """What a backend implements. ``applies_in_transaction``: events applied at publish time."""
 
@@ -73,6 +122,49 @@ class Backend:
     def prune(self, site_id: int, keep_page_ids: list[int]) -> None:
         """Remove the site's entries for pages that no longer exist (after a rebuild)."""
         raise NotImplementedError
+
+    def run_newest(self, query: NewestQuery) -> Newest:
+        raise NotImplementedError
+
+    def newest(
+        self,
+        site_ids,
+        *,
+        kinds=(),
+        locale: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        limit: int = 10,
+        offset: int = 0,
+        with_total: bool = False,
+    ) -> Newest:
+        """The newest entries of ``site_ids`` (live sites only), newest first, with their
+        site's name. No text query: the order is the date, on both backends the same (ties
+        by site, then page, descending)."""
+        hidden = set(hidden_site_ids())
+        sites = tuple(sorted({int(site) for site in site_ids} - hidden))
+        limit = max(0, min(int(limit), NEWEST_WINDOW - int(offset)))
+        if not sites or limit == 0 and not with_total:
+            return Newest([], 0 if with_total else None)
+        query = NewestQuery(
+            sites=sites,
+            kinds=tuple(sorted(set(kinds or ()))),
+            locale=locale or None,
+            since=since,
+            until=until,
+            limit=limit,
+            offset=max(0, int(offset)),
+            with_total=with_total,
+        )
+        result = self.run_newest(query)
+        if not result.entries:
+            return result
+        named = site_directory(ids={entry.site_id for entry in result.entries})
+        for entry in result.entries:
+            site = named.get(entry.site_id)
+            entry.site_name = site.name if site else ""
+            entry.site_slug = site.slug if site else ""
+        return result
 
     def search(self, query: SearchQuery) -> SearchResult:
         """Run ``query`` on live sites only and label hits and facets for people."""

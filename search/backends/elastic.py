@@ -17,7 +17,9 @@
 """
 
 import time
-from datetime import datetime
+from datetime import datetime, timedelta
+from datetime import time as day_start
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils.html import escape
@@ -33,11 +35,14 @@ from elasticsearch_dsl import (
     analyzer,
 )
 
-from search.backends import Backend, SearchUnavailable
+from search.backends import Backend, NewEntry, Newest, NewestQuery, SearchUnavailable
 from search.outbox import DELETE
 from search.query import Bucket, Hit, SearchQuery, SearchResult
 
 START, STOP = "\x02", "\x03"
+VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
+NEWEST_FIELDS = ["site_id", "page_id", "url", "title", "summary", "kind", "locale",
+                 "published_at", "extra"]  # fmt: skip
 
 vi_folded = analyzer("vi_folded", tokenizer="standard", filter=["lowercase", "asciifolding"])
 vi_exact = analyzer("vi_exact", tokenizer="standard", filter=["lowercase"])
@@ -130,6 +135,39 @@ def build_search(query: SearchQuery, hidden: list[int], index: str = "") -> Sear
     search = search.sort("_score", {"published_at": {"order": "desc"}})
     search = search.extra(track_total_hits=True, from_=query.offset, size=query.per_page)
     return search.suggest("fix", query.text, term={"field": "title", "suggest_mode": "missing"})
+
+
+def build_newest(query: NewestQuery, index: str = "") -> Search:
+    """The request for the newest entries of some sites: filters only (no scoring), sorted
+    by date as PostgreSQL sorts them (ties by site, then page, descending); the body is not
+    fetched."""
+    filters = [{"terms": {"site_id": list(query.sites)}}]
+    if query.kinds:
+        filters.append({"terms": {"kind": list(query.kinds)}})
+    if query.locale:
+        filters.append({"term": {"locale": query.locale}})
+    bounds = {}
+    if query.since:
+        bounds["gte"] = datetime.combine(query.since, day_start.min, VIETNAM).isoformat()
+    if query.until:
+        end = datetime.combine(query.until + timedelta(days=1), day_start.min, VIETNAM)
+        bounds["lt"] = end.isoformat()
+    if bounds:
+        filters.append({"range": {"published_at": bounds}})
+    search = Search(index=index or alias_names()[0]).query("bool", filter=filters)
+    search = search.sort(
+        {"published_at": {"order": "desc"}},
+        {"site_id": {"order": "desc"}},
+        {"page_id": {"order": "desc"}},
+    )
+    search = search.source(NEWEST_FIELDS)
+    return search.extra(track_total_hits=query.with_total, from_=query.offset, size=query.limit)
+
+
+def _date(value) -> datetime:
+    if isinstance(value, str):
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    return value
 
 
 def _marked(text: str) -> str:
@@ -259,6 +297,31 @@ class ElasticsearchBackend(Backend):
             return self._run(query, hidden_sites)
         except (ApiError, TransportError) as error:
             raise SearchUnavailable(str(error)) from error
+
+    def run_newest(self, query: NewestQuery) -> Newest:
+        from elasticsearch import ApiError, TransportError
+
+        search = build_newest(query, self.read_alias).using(self.client)
+        try:
+            response = search.execute()
+        except (ApiError, TransportError) as error:
+            raise SearchUnavailable(str(error)) from error
+        entries = [
+            NewEntry(
+                site_id=hit.site_id,
+                page_id=hit.page_id,
+                url=hit.url,
+                title=hit.title,
+                summary=hit.summary or "",
+                kind=hit.kind,
+                locale=hit.locale or "vi",
+                date=_date(hit.published_at),
+                extra=hit.extra.to_dict() if getattr(hit, "extra", None) else {},
+            )
+            for hit in response.hits
+        ]
+        total = response.hits.total.value if query.with_total else None
+        return Newest(entries, total)
 
     def _run(self, query: SearchQuery, hidden_sites: list[int]) -> SearchResult:
         response = build_search(query, hidden_sites, self.read_alias).using(self.client).execute()

@@ -39,14 +39,14 @@ Design (measured in bench/search.py, after research/search-baseline.md):
 
 import json
 import re
-from datetime import datetime
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.db import DatabaseError, connection, transaction
 from django.utils.dateparse import parse_datetime
 from django.utils.html import escape
 
-from search.backends import Backend, SearchUnavailable
+from search.backends import Backend, NewEntry, Newest, NewestQuery, SearchUnavailable
 from search.outbox import DELETE
 from search.query import COUNTED, RANKED, Bucket, Hit, SearchQuery, SearchResult
 
@@ -88,6 +88,17 @@ def _bounds_within(bounds: list, years: tuple[int, ...]) -> list:
     start = datetime(min(years), 1, 1, tzinfo=VIETNAM)
     end = datetime(max(years) + 1, 1, 1, tzinfo=VIETNAM)
     return [bound for bound in bounds if start <= bound < end]
+
+
+def local_day_bounds(query) -> tuple[datetime | None, datetime | None]:
+    """``since``/``until`` (local dates, both included) as instants: [start, end)."""
+    start = datetime.combine(query.since, time.min, VIETNAM) if query.since else None
+    end = (
+        datetime.combine(query.until + timedelta(days=1), time.min, VIETNAM)
+        if query.until
+        else None
+    )
+    return start, end
 
 
 def marked(text: str) -> str:
@@ -210,6 +221,59 @@ class PostgresBackend(Backend):
             except DatabaseError as error:  # statement_timeout, mostly; the savepoint undoes SETs
                 raise SearchUnavailable(str(error)) from error
             return result
+
+    def run_newest(self, query: NewestQuery) -> Newest:
+        """A walk of the date index (or of the site's): no text, so no ranking and no TOAST."""
+        conditions, params = ["e.site_id = ANY(%(sites)s)"], {"sites": list(query.sites)}
+        if query.kinds:
+            conditions.append("e.kind = ANY(%(kinds)s)")
+            params["kinds"] = list(query.kinds)
+        if query.locale:
+            conditions.append("e.locale = %(locale)s")
+            params["locale"] = query.locale
+        start, end = local_day_bounds(query)
+        if start:
+            conditions.append("e.published_at >= %(start)s")
+            params["start"] = start
+        if end:
+            conditions.append("e.published_at < %(end)s")
+            params["end"] = end
+        where = " AND ".join(conditions)
+        params.update(limit=query.limit, offset=query.offset)
+        try:
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT e.site_id, e.page_id, e.url, e.title, e.summary, e.kind, e.locale,"  # noqa: S608
+                    f" e.published_at, e.extra FROM public.search_entry e WHERE {where}"
+                    " ORDER BY e.published_at DESC, e.site_id DESC, e.page_id DESC"
+                    " LIMIT %(limit)s OFFSET %(offset)s",
+                    params,
+                )
+                rows = cursor.fetchall()
+                total = None
+                if query.with_total:
+                    cursor.execute(
+                        f"SELECT count(*) FROM public.search_entry e WHERE {where}",  # noqa: S608
+                        params,
+                    )
+                    total = cursor.fetchone()[0]
+        except DatabaseError as error:
+            raise SearchUnavailable(str(error)) from error
+        entries = [
+            NewEntry(
+                site_id=site_id,
+                page_id=page_id,
+                url=url,
+                title=title,
+                summary=summary or "",
+                kind=kind,
+                locale=locale,
+                date=published_at,
+                extra=extra if isinstance(extra, dict) else json.loads(extra or "{}"),
+            )
+            for site_id, page_id, url, title, summary, kind, locale, published_at, extra in rows
+        ]
+        return Newest(entries, total)
 
     def _fallback(self, cursor, query, hidden, result, stats) -> SearchResult:
         suggestion = self._correct(cursor, query.text)
