@@ -23,11 +23,7 @@ def site_pages(site):
 
 class PortalSitemap(Sitemap):
     def items(self):
-        return (
-            site_pages(self.get_wagtail_site())
-            .defer_streamfields()
-            .specific()
-        )
+        return site_pages(self.get_wagtail_site()).defer_streamfields().specific()
 
     def _urls(self, page, protocol, domain):
         pages = list(self.paginator.page(page).object_list)

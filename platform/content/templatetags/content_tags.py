@@ -28,9 +28,7 @@ def live_translations(page):
     # (issue 19, the query budget).
     known = page.__dict__.get("_live_translations")
     if known is None:
-        known = list(
-            page.get_translations(inclusive=True).live().public().select_related("locale")
-        )
+        known = list(page.get_translations(inclusive=True).live().public().select_related("locale"))
         page._live_translations = known
     return known
 
