@@ -87,10 +87,20 @@ def test_an_english_page_wears_english_chrome_and_metadata(bilingual):
         'aria-label="Larger text"',
         ">Home</a>",
         "How satisfied are you with this page?",
-        "Owner: ",
+        "Owner: People&#x27;s Committee of xã Song Ngữ",
+        '<span class="site-name">Website of xã Song Ngữ</span>',
+        "<strong>Website of xã Song Ngữ</strong>",
+        '<meta property="og:site_name" content="Website of xã Song Ngữ">',
     ):
         assert english in html, english
-    for vietnamese in ("Tương phản cao", "Tìm kiếm…", "Bỏ qua, đến nội dung chính", "Trang chủ"):
+    for vietnamese in (
+        "Tương phản cao",
+        "Tìm kiếm…",
+        "Bỏ qua, đến nội dung chính",
+        "Trang chủ",
+        "Trang thông tin điện tử",
+        "Cơ quan chủ quản",
+    ):
         assert vietnamese not in html, vietnamese
     assert '<meta name="description" content="A new market opens.">' in html
     assert '<meta property="og:locale" content="en_GB">' in html

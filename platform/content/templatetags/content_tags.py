@@ -56,15 +56,14 @@ def page_meta(context, canonical=True):
         tenant = None
     language = translation.get_language()
     publisher = metadata.authority(tenant)
-    site_name = metadata.site_title(tenant)
     values = {
         "request": request,
         "branding": context.get("branding"),
         "has_site": tenant is not None,
         "publisher": publisher,
         "creator": publisher,
-        "site_name": site_name,
-        "title": site_name,
+        "site_name": site_name(context),
+        "title": site_name(context),
         "description": metadata.page_description(page, tenant),
         "language": language,
         "og_locale": OG_LOCALES.get(language, "vi_VN"),
@@ -136,7 +135,34 @@ def vietnamese_version(context):
     from content.languages import vietnamese_path
 
     request = context.get("request")
-    return vietnamese_path(request) if request is not None else ""
+    if getattr(getattr(request, "tenant", None), "schema_name", "public") == "public":
+        return ""
+    return vietnamese_path(request)
+
+
+def _tenant(context):
+    tenant = getattr(context.get("request"), "tenant", None)
+    return None if getattr(tenant, "schema_name", "public") == "public" else tenant
+
+
+@register.simple_tag(takes_context=True)
+def site_name(context):
+    """The site's name in the active language: the Wagtail site's name on Vietnamese pages,
+    its English title ("Website of xã Ia Băng") on English ones (issue 16)."""
+    from wagtail.models import Site
+
+    request, tenant = context.get("request"), _tenant(context)
+    if tenant is None or translation.get_language() == settings.LANGUAGE_CODE:
+        site = Site.find_for_request(request) if request is not None else None
+        if site is not None:
+            return site.site_name
+    return metadata.site_title(tenant)
+
+
+@register.simple_tag(takes_context=True)
+def site_authority(context):
+    """The People's Committee owning the site, in the active language."""
+    return metadata.authority(_tenant(context))
 
 
 @register.simple_tag(takes_context=True)
@@ -148,7 +174,9 @@ def language_home(context):
     from content.languages import language_root
 
     request = context.get("request")
-    site = Site.find_for_request(request) if request is not None else None
+    if getattr(getattr(request, "tenant", None), "schema_name", "public") == "public":
+        return "/"
+    site = Site.find_for_request(request)
     if site is None or language_root(site) is None:
         return "/"
     return "/" if translation.get_language() == settings.LANGUAGE_CODE else "/en/"
