@@ -11,6 +11,7 @@ Content-Security-Policy allows it without a nonce (a nonce would make the page u
 """
 
 import json
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.templatetags.static import static
@@ -64,12 +65,20 @@ def page_description(page, tenant) -> str:
     return site_description(tenant)
 
 
+def page_address(request, page=None) -> str:
+    """The absolute address of what is shown: the page's, or the request's path for a view
+    without a page or a page's own sub-route (a schedule's week, the Q&A tracking view)."""
+    url = page.get_full_url(request) if page is not None else None
+    if not url or urlsplit(url).path != request.path:
+        url = request.build_absolute_uri(request.path)
+    return url
+
+
 def canonical_url(request, page=None) -> str:
     """The page's address; a listing's page number stays, every other query parameter goes
-    (search results, filters: one canonical per page, never one per query)."""
-    url = page.get_full_url(request) if page is not None else None
-    if not url:
-        url = request.build_absolute_uri(request.path)
+    (search results, filters, a question's tracking code: one canonical per page, never one
+    per query)."""
+    url = page_address(request, page)
     number = request.GET.get(PAGE_PARAM, "")
     if page is not None and number.isdigit() and int(number) > 1:
         url = f"{url}?{PAGE_PARAM}={int(number)}"

@@ -216,3 +216,15 @@ def test_robots_txt_is_kept_by_the_page_cache(site, settings):
     assert client.get("/robots.txt")["X-Page-Cache"] == "miss"
     assert client.get("/robots.txt")["X-Page-Cache"] == "hit"
     caches["pages"].clear()
+
+
+def test_a_pages_own_sub_route_is_its_own_canonical_without_the_query(site):
+    """The Q&A tracking view (``/hoi-dap/tra-cuu/?ma=…``): its address, never the tracking
+    code a citizen typed, and not the Q&A page's address either."""
+    response = site_client(site).get("/hoi-dap/tra-cuu/?ma=ABC123")
+    html = response.content.decode()
+    host = "http://" + site.get_primary_domain().domain
+    assert response.status_code == 200
+    assert _canonical(html) == f"{host}/hoi-dap/tra-cuu/"
+    assert _meta(html, "og:url") == f"{host}/hoi-dap/tra-cuu/"
+    assert "ABC123" not in html.split("</head>")[0]

@@ -79,7 +79,7 @@ def page_meta(context, canonical=True):
         {"language": p.locale.language_code, "url": p.get_full_url(request)}
         for p in live_translations(page)
     ]
-    url = page.get_full_url(request)
+    url = metadata.page_address(request, page)
     if canonical:
         # A page copied from another site names the original as canonical (issue 18): apps
         # that make such copies answer through the "portal_canonical_url" hook.
