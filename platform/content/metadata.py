@@ -164,7 +164,7 @@ def news_article(request, page, tenant, image_url: str) -> dict:
     if published:
         data["datePublished"] = published.isoformat()
     if modified:
-        data["dateModified"] = modified.isoformat()
+        data["dateModified"] = modified.isoformat(timespec="seconds")
     if image_url:
         data["image"] = [image_url]
     description = page.search_summary()
