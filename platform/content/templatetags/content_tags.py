@@ -56,14 +56,15 @@ def page_meta(context, canonical=True):
         tenant = None
     language = translation.get_language()
     publisher = metadata.authority(tenant)
+    name = site_name(context)
     values = {
         "request": request,
         "branding": context.get("branding"),
         "has_site": tenant is not None,
         "publisher": publisher,
         "creator": publisher,
-        "site_name": site_name(context),
-        "title": site_name(context),
+        "site_name": name,
+        "title": name,
         "description": metadata.page_description(page, tenant),
         "language": language,
         "og_locale": OG_LOCALES.get(language, "vi_VN"),
