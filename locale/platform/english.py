@@ -1063,6 +1063,80 @@ ENGLISH = {
     "Cột: ten_don_vi, cap, ma_trang, email_truong_ban, ten_mien_khac, cum_khu_vuc (UTF-8).": (
         "Columns: ten_don_vi, cap, ma_trang, email_truong_ban, ten_mien_khac, cum_khu_vuc (UTF-8)."
     ),
+    # Public chrome and metadata (issue 16: English pages in English).
+    "Tìm kiếm trên mọi trang của mạng": "Search every site of the network",
+    "Tìm kiếm…": "Search…",
+    "Cỡ chữ và độ tương phản": "Text size and contrast",
+    "Chữ nhỏ": "Smaller text",
+    "Chữ thường": "Normal text",
+    "Chữ lớn": "Larger text",
+    "Tương phản cao": "High contrast",
+    "Tuyên truyền": "Public information",
+    "Đang xem thử giao diện %(name)s. Chỉ bạn thấy trang như thế này.": (
+        "Previewing the theme %(name)s. Only you see the site like this."
+    ),
+    "Chịu trách nhiệm nội dung:": "Responsible for content:",
+    "Địa chỉ:": "Address:",
+    "Đường dây nóng:": "Hotline:",
+    "Mạng xã hội": "Social media",
+    "Cơ quan chủ quản: %(authority)s": "Owner: %(authority)s",
+    "Lượt truy cập": "Visits",
+    "Không tìm thấy trang": "Page not found",
+    "Trang bạn tìm không tồn tại hoặc đã được gỡ bỏ.": (
+        "The page you are looking for does not exist or has been removed."
+    ),
+    "Về trang chủ": "Go to the home page",
+    "Trang này chưa có bản tiếng Anh.": "This page has no English version yet.",
+    "Cổng thông tin điện tử %(unit)s": "Web portal of %(unit)s",
+    "Trang thông tin điện tử %(unit)s": "Website of %(unit)s",
+    (
+        "%(title)s: tin tức, văn bản, thủ tục hành chính, lịch công tác và hỏi đáp của "
+        "%(authority)s."
+    ): (
+        "%(title)s: news, documents, administrative procedures, work schedules and questions"
+        " and answers of the %(authority)s."
+    ),
+    "Tìm kiếm": "Search",
+    "Tìm kiếm: %(q)s": "Search: %(q)s",
+    "Từ khóa": "Keywords",
+    "Ví dụ: chuyen doi so, tạm trú, lịch tiếp công dân": (
+        "For example: chuyen doi so, tạm trú, lịch tiếp công dân"
+    ),
+    "Toàn mạng (mọi trang)": "The whole network (every site)",
+    "Chỉ trang %(name)s": "Only %(name)s",
+    "Có phải bạn muốn tìm": "Did you mean",
+    "Trang kết quả": "Result pages",
+    "‹ Trước": "‹ Previous",
+    "Sau ›": "Next ›",
+    "Trang kết quả này không còn mục nào.": "This page of results has no more items.",
+    "Về trang đầu": "Back to the first page",
+    "Không tìm thấy kết quả phù hợp.": "No matching results.",
+    "Kiểm tra lỗi chính tả; có thể gõ không dấu, ví dụ: dak doa.": (
+        "Check the spelling; you may type without diacritics, for example: dak doa."
+    ),
+    "Dùng ít từ hơn hoặc từ chung hơn.": "Use fewer or more general words.",
+    "Bỏ bớt bộ lọc đơn vị, loại nội dung hoặc năm.": (
+        "Remove some of the site, content type or year filters."
+    ),
+    "Tìm trên toàn mạng": "Search the whole network",
+    "Thu hẹp kết quả": "Narrow the results",
+    (
+        "Tìm tin tức, văn bản, thủ tục hành chính và hỏi đáp trên mọi trang của mạng; gõ có dấu"
+        " hay không dấu đều được."
+    ): (
+        "Search news, documents, administrative procedures and questions on every site of the"
+        " network, with or without diacritics."
+    ),
+    "Không tìm thấy “%(q)s”.": "Nothing found for “%(q)s”.",
+    "Kết quả cho “%(s)s”:": "Results for “%(s)s”:",
+    "%(n)s kết quả cho “%(q)s”": ("%(n)s result for “%(q)s”", "%(n)s results for “%(q)s”"),
+    "Từ khóa quá dài: hãy dùng tối đa %(n)s ký tự.": (
+        "The search words are too long: use at most %(n)s characters."
+    ),
+    "Từ khóa cần có chữ hoặc số.": "The search words need letters or digits.",
+    "Hơn %(n)s kết quả cho “%(q)s”, mới nhất trước": (
+        "More than %(n)s results for “%(q)s”, newest first"
+    ),
 }
 
 

@@ -332,7 +332,11 @@ def populate_site(tenant, home) -> None:
     _populate_contact(find_section(home, "contact"), tenant)
     if tenant.parent_id is None:  # the parent portal shows the English version (C19)
         _translate_to_english(
-            home, [find_section(home, key) for key in ("introduction", "organisation", "contact")]
+            home,
+            [
+                find_section(home, key)
+                for key in ("introduction", "organisation", "contact", "news")
+            ],
         )
 
 
@@ -751,7 +755,19 @@ ENGLISH_TITLES = {
     "gioi-thieu": "About us",
     "to-chuc-bo-may": "Organisation",
     "lien-he": "Contact",
+    "tin-tuc": "News",
 }
+# The parent's newest items in English: its English feed and news section are not empty.
+ENGLISH_NEWS = (
+    (
+        "Provincial digital transformation week opens",
+        "Departments and communes show the online public services citizens can use today.",
+    ),
+    (
+        "Storm preparedness drill held in every commune",
+        "Rescue teams, schools and health stations rehearsed the evacuation plan.",
+    ),
+)
 
 
 def _translate_to_english(home, pages) -> None:
@@ -779,3 +795,18 @@ def _translate_to_english(home, pages) -> None:
         if hasattr(translated, "working_hours"):
             fields["working_hours"] = "Monday to Friday, 7:00–11:30 and 13:30–17:00"
         _update(translated, **fields)
+        if page.slug == "tin-tuc":
+            _translate_news(page, english)
+
+
+def _translate_news(section, english) -> None:
+    """The section's newest items translated and published in English (ENGLISH_NEWS)."""
+    from wagtail_localize.operations import translate_object
+
+    from content.models import NewsPage
+
+    newest = NewsPage.objects.child_of(section).live().public().order_by("-date", "-pk")
+    for item, (title, lead) in zip(newest, ENGLISH_NEWS, strict=False):
+        translate_object(item, [english])
+        body = [("paragraph", RichText(f"<p>{lead}</p>"))]
+        _update(item.get_translation(english), title=title, lead=lead, body=body)

@@ -1,6 +1,7 @@
 """Admin menus for the lists a board keeps (snippets) and for citizens' questions."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -8,6 +9,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from content.languages import page_in_its_language
 from content.models import (
     ContributingUnit,
     DocumentType,
@@ -129,3 +131,8 @@ register_permission_policy(DraftComment, AnswerOnlyPolicy(DraftComment))
 register_snippet(ListsGroup)
 register_snippet(QuestionViewSet)
 register_snippet(DraftCommentViewSet)
+
+
+# A page answers only under its own language's prefix (content.languages, issue 16): before
+# the visit is counted (reports), so a 404 is no page view.
+hooks.register("before_serve_page", page_in_its_language, order=-10)

@@ -1,4 +1,5 @@
-"""URLs of every site (tenant): its Wagtail admin, documents, media, feed, sitemaps and page tree.
+"""URLs of every site (tenant): its Wagtail admin, documents, media, feed, sitemaps, robots.txt
+and page tree.
 
 Vietnamese pages are served without a language prefix, English ones under ``/en/``.
 """
@@ -25,6 +26,7 @@ urlpatterns = [
     # Every environment: a site's files only on its own host (portal.media, issue 14).
     path("media/<path:path>", serve_media, name="site_media"),
     path("sitemap.xml", content_views.sitemap_xml, name="sitemap"),
+    path("robots.txt", content_views.robots_txt, name="robots_txt"),
     path("ho-tro/", support_login, name="support_login"),
     path("ho-tro/ket-thuc/", end_support, name="support_end"),
     path("tim-kiem/", include("search.urls")),  # cross-site search (issue 7)

@@ -257,6 +257,10 @@ LISTINGS = [
     ("page", "feed", lambda s: "/rss.xml"),
     ("page", "feed", lambda s: "/sitemap.xml"),
     ("page", "feed", lambda s: "/so-do-trang/"),
+    # issue 16: robots.txt names A's own sitemap; the English feed and 404 are A's own
+    ("page", "feed", lambda s: "/robots.txt"),
+    ("page", "feed", lambda s: "/en/rss.xml"),
+    ("page", "public", lambda s: "/en/tin-tuc/"),
     ("page", "admin", lambda s: "/admin/pages/"),
     ("image", "admin", lambda s: "/admin/images/"),
     ("document", "admin", lambda s: "/admin/documents/"),

@@ -5,9 +5,9 @@ from urllib.parse import quote
 from django import template
 from django.conf import settings
 from django.utils import translation
-from django.utils.translation import gettext as _
 from wagtail import hooks
-from wagtail.images.models import SourceImageIOError
+
+from content import metadata
 
 register = template.Library()
 
@@ -28,59 +28,159 @@ def live_translations(page):
     # (issue 19, the query budget).
     known = page.__dict__.get("_live_translations")
     if known is None:
-        known = list(
-            page.get_translations(inclusive=True).live().public().select_related("locale")
-        )
+        known = list(page.get_translations(inclusive=True).live().public().select_related("locale"))
         page._live_translations = known
     return known
 
 
+def crumbs_of(page) -> list:
+    """The page's breadcrumb trail, asked once per request by the breadcrumb and its JSON-LD."""
+    if page is None or page.depth <= 2:
+        return []
+    known = page.__dict__.get("_crumbs")
+    if known is None:
+        known = list(page.breadcrumb_pages())
+        page._crumbs = known
+    return known
+
+
 @register.inclusion_tag("includes/meta.html", takes_context=True)
-def page_meta(context):
-    """Dublin Core (TT 24/2011, F17), Open Graph and hreflang links of the current page."""
+def page_meta(context, canonical=True):
+    """Dublin Core (TT 24/2011, F17), Open Graph, JSON-LD and hreflang links of every public
+    page, a Wagtail page or not (search, the HTML sitemap, a 404: ``canonical=False``)."""
     page, request = _portal_page(context), context.get("request")
-    if page is None or request is None:
-        return {"page": None}
+    if request is None:
+        return {}
     tenant = getattr(request, "tenant", None)
-    unit = tenant.name[:1].lower() + tenant.name[1:] if tenant else ""  # "xã Ia Băng"
-    publisher = _("Ủy ban nhân dân %(unit)s") % {"unit": unit} if tenant else ""
-    image_url = ""
-    image = getattr(page, "image", None)
-    if image is not None:
-        try:
-            image_url = request.build_absolute_uri(image.get_rendition("fill-1200x630").url)
-        except SourceImageIOError:  # a missing original must not take the page down
-            image_url = ""
+    if getattr(tenant, "schema_name", "public") == "public":
+        tenant = None
+    language = translation.get_language()
+    publisher = metadata.authority(tenant)
+    name = site_name(context)
+    values = {
+        "request": request,
+        "branding": context.get("branding"),
+        "has_site": tenant is not None,
+        "publisher": publisher,
+        "creator": publisher,
+        "site_name": name,
+        "title": name,
+        "description": metadata.page_description(page, tenant),
+        "language": language,
+        "og_locale": OG_LOCALES.get(language, "vi_VN"),
+        "og_type": "website",
+        "url": metadata.canonical_url(request),
+    }
+    if canonical:
+        values["canonical"] = values["url"]
+    if page is None:
+        return values
+    image_url = metadata.page_image_url(request, page)
     alternates = [
         {"language": p.locale.language_code, "url": p.get_full_url(request)}
         for p in live_translations(page)
     ]
-    url = page.get_full_url(request)
-    # A page copied from another site names the original as canonical (issue 18): apps that
-    # make such copies answer through the "portal_canonical_url" hook.
-    canonical = next(
-        (found for hook in hooks.get_hooks("portal_canonical_url") if (found := hook(page))),
-        url,
+    url = metadata.page_address(request, page)
+    if canonical:
+        # A page copied from another site names the original as canonical (issue 18): apps
+        # that make such copies answer through the "portal_canonical_url" hook.
+        values["canonical"] = next(
+            (found for hook in hooks.get_hooks("portal_canonical_url") if (found := hook(page))),
+            metadata.canonical_url(request, page),
+        )
+    structured = []
+    if page.search_kind == "news":
+        structured.append(metadata.news_article(request, page, tenant, image_url))
+    elif page.search_kind == "document":
+        structured.append(metadata.legislation(request, page))
+    trail = metadata.breadcrumb_list(request, page, crumbs_of(page))
+    if trail:
+        structured.append(trail)
+    values.update(
+        {
+            "page": page,
+            "title": page.seo_title or page.title,
+            "creator": page.metadata_creator() or publisher,
+            "date": page.search_date(),
+            "url": url,
+            "og_type": "article" if page.search_kind in {"news", "document"} else "website",
+            "image_url": image_url,
+            "structured": [metadata.json_ld(data) for data in structured],
+            "alternates": alternates if len(alternates) > 1 else [],
+            "default_url": next(
+                (a["url"] for a in alternates if a["language"] == settings.LANGUAGE_CODE), ""
+            ),
+        }
     )
-    return {
-        "page": page,
-        "canonical": canonical,
-        "title": page.seo_title or page.title,
-        "description": page.search_summary(),
-        "creator": page.metadata_creator() or publisher,
-        "publisher": publisher,
-        "date": page.search_date(),
-        "url": url,
-        "language": translation.get_language(),
-        "og_locale": OG_LOCALES.get(translation.get_language(), "vi_VN"),
-        "og_type": "article" if page.search_kind in {"news", "document"} else "website",
-        "image_url": image_url,
-        "site_name": tenant.site_title if tenant else "",
-        "alternates": alternates if len(alternates) > 1 else [],
-        "default_url": next(
-            (a["url"] for a in alternates if a["language"] == settings.LANGUAGE_CODE), ""
-        ),
-    }
+    return values
+
+
+@register.simple_tag(takes_context=True)
+def organization_ld(context):
+    """The site's authority as JSON-LD; its callers keep it in a per-site fragment."""
+    request = context.get("request")
+    tenant = getattr(request, "tenant", None)
+    return metadata.json_ld(metadata.organization(request, tenant, context.get("branding")))
+
+
+@register.simple_tag(takes_context=True)
+def site_image_url(context):
+    """The site's emblem as an absolute raster URL (``og:image`` of pages without a picture)."""
+    return metadata.emblem_url(context.get("request"), context.get("branding"))
+
+
+@register.simple_tag(takes_context=True)
+def vietnamese_version(context):
+    """On an English 404, the address of the Vietnamese page at the same path, if one is live
+    and public; "" otherwise (and on every Vietnamese page)."""
+    from content.languages import vietnamese_path
+
+    request = context.get("request")
+    if getattr(getattr(request, "tenant", None), "schema_name", "public") == "public":
+        return ""
+    return vietnamese_path(request)
+
+
+def _tenant(context):
+    tenant = getattr(context.get("request"), "tenant", None)
+    return None if getattr(tenant, "schema_name", "public") == "public" else tenant
+
+
+@register.simple_tag(takes_context=True)
+def site_name(context):
+    """The site's name in the active language: the Wagtail site's name on Vietnamese pages,
+    its English title ("Website of xã Ia Băng") on English ones (issue 16)."""
+    from wagtail.models import Site
+
+    request, tenant = context.get("request"), _tenant(context)
+    if tenant is None or translation.get_language() == settings.LANGUAGE_CODE:
+        site = Site.find_for_request(request) if request is not None else None
+        if site is not None:
+            return site.site_name
+    return metadata.site_title(tenant)
+
+
+@register.simple_tag(takes_context=True)
+def site_authority(context):
+    """The People's Committee owning the site, in the active language."""
+    return metadata.authority(_tenant(context))
+
+
+@register.simple_tag(takes_context=True)
+def language_home(context):
+    """The home page's path in the active language, else the Vietnamese home's (a 404 page's
+    way back on a site without an English version)."""
+    from wagtail.models import Site
+
+    from content.languages import language_root
+
+    request = context.get("request")
+    if getattr(getattr(request, "tenant", None), "schema_name", "public") == "public":
+        return "/"
+    site = Site.find_for_request(request)
+    if site is None or language_root(site) is None:
+        return "/"
+    return "/" if translation.get_language() == settings.LANGUAGE_CODE else "/en/"
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
@@ -103,9 +203,8 @@ def language_switcher(context):
 @register.inclusion_tag("includes/breadcrumb.html", takes_context=True)
 def breadcrumb(context):
     page = _portal_page(context)
-    if page is None or page.depth <= 2:
-        return {"crumbs": []}
-    return {"crumbs": list(page.breadcrumb_pages()), "page": page}
+    crumbs = crumbs_of(page)
+    return {"crumbs": crumbs, "page": page} if crumbs else {"crumbs": []}
 
 
 @register.inclusion_tag("includes/page_tools.html", takes_context=True)
