@@ -43,12 +43,14 @@ from pathlib import Path
 from scratch import ROOT, recreate_database, use_scratch_database
 from serve import (
     collect_static,
+    database_url,
     fetch,
     load,
     production_env,
     say,
     start_gunicorn,
     start_nginx,
+    start_redis,
     stop,
     wait_for,
 )
@@ -213,34 +215,7 @@ def inventory(sites: int, editors: int) -> dict:
     return {"sites": chosen, "editors": editor_rows[:editors]}
 
 
-def database_url() -> str:
-    from django.db import connection
-
-    host = connection.settings_dict["HOST"].replace("/", "%2F")
-    return f"postgres://postgres@{host}/{SCRATCH}"
-
-
 # ------------------------------------------------------------------ processes and memory
-
-
-def start_redis(folder: Path, port: int) -> subprocess.Popen:
-    process = subprocess.Popen(
-        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
-         "--appendonly", "no", "--dir", str(folder), "--daemonize", "no",
-         "--loglevel", "warning"],
-        stdout=subprocess.DEVNULL,
-        start_new_session=True,
-    )  # fmt: skip
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        ping = subprocess.run(
-            ["redis-cli", "-p", str(port), "ping"], capture_output=True, text=True
-        )
-        if ping.stdout.strip() == "PONG":
-            return process
-        time.sleep(0.2)
-    stop(process)
-    raise SystemExit("redis-server did not answer")
 
 
 def start_worker(env: dict[str, str], folder: Path) -> subprocess.Popen:
@@ -421,7 +396,7 @@ def main() -> None:
         hosts = [site["host"] for site in plan["sites"]]
         app_port, nginx_port, redis_port = args.port, args.port + 1, args.port + 2
         env = {
-            **production_env(database_url(), True, ROOT / "static"),
+            **production_env(database_url(SCRATCH), True, ROOT / "static"),
             "REDIS_URL": f"redis://127.0.0.1:{redis_port}/0",
             "PORTAL_BEHIND_PROXY": "2",
             "PORTAL_NGINX_VIEWS_LOG": str(folder / "cached_views.log"),
