@@ -107,7 +107,11 @@ def theme_preview_notice(context):
     return {"theme": getattr(request, "theme", None) if preview else None}
 
 
-USA_WIDGET_CLASSES = {"select": "usa-select", "selectmultiple": "usa-select", "textarea": "usa-textarea"}
+USA_WIDGET_CLASSES = {
+    "select": "usa-select",
+    "selectmultiple": "usa-select",
+    "textarea": "usa-textarea",
+}
 
 
 @register.simple_tag
