@@ -190,6 +190,22 @@ PAGE_TYPES = {
 }
 
 
+def _wear_theme(site, key):
+    """The site's own branding chooses ``key`` (as its chief would in the admin)."""
+    from urllib.parse import urlsplit
+
+    from wagtail.models import Site
+
+    from tenants.models import Domain
+    from themes.branding.models import SiteBranding
+
+    tenant = Domain.objects.get(domain=urlsplit(site).hostname).tenant
+    with schema_context(tenant.schema_name):
+        branding = SiteBranding.for_site(Site.objects.get(is_default_site=True))
+        branding.theme = key
+        branding.save()
+
+
 def _page_paths(page, site) -> dict[str, str]:
     paths = dict(PAGE_TYPES)
     for name, listing, link in (
@@ -204,7 +220,8 @@ def _page_paths(page, site) -> dict[str, str]:
 
 def test_every_page_type_has_no_accessibility_violation_in_either_mode_and_width(site):
     """axe-core with every rule (experimental ones included), 12 page types x 2 widths x
-    normal and high contrast; prints the figures."""
+    normal and high contrast in the default theme, then four page types in the modern theme;
+    prints the figures."""
     source = axe_source()
     figures, problems = {}, []
     with site_pages() as new_page:
@@ -223,11 +240,23 @@ def test_every_page_type_has_no_accessibility_violation_in_either_mode_and_width
                     figures[(name, width, mode)] = len(found)
                     problems += [f"{name} {width} {mode}: {line}" for line in found]
                 page.context.close()
+        # The modern theme is a token set too: its colours pass the same rules.
+        _wear_theme(site, "modern:1")
+        for width in (360, 1280):
+            page = new_page(width, 900)
+            for name in ("home", "documents", "questions", "search"):
+                page.goto(site + paths[name])
+                _screens(f"{name}-{width}-modern", page)
+                assert page.locator("body.theme-modern-1").count() == 1
+                found = all_violations(page, source)
+                figures[(name, width, "modern")] = len(found)
+                problems += [f"{name} {width} modern: {line}" for line in found]
+            page.context.close()
     print("\naxe-core violations (page type, width, mode):")  # noqa: T201 - the issue's figures
     for (name, width, mode), count in figures.items():
         print(f"  {name:10} {width:5} {mode:8} {count}")  # noqa: T201
     (settings.BASE_DIR / "var" / "test-output" / "axe-violations.txt").write_text(
         "\n".join(problems), encoding="utf-8"
     )
-    assert len(figures) == len(PAGE_TYPES) * 4
+    assert len(figures) == len(PAGE_TYPES) * 4 + 8
     assert not problems, "\n".join(problems)
