@@ -26,6 +26,12 @@ PHONE = {"w": 390, "h": 844}
 BANNER_TITLE = "Kỷ niệm 80 năm Quốc khánh 2/9"
 
 
+class SiteURL(str):
+    """The site's address (``site + "/van-ban/"``), carrying its tenant."""
+
+    tenant = None
+
+
 @pytest.fixture
 def site(network):
     """A commune made now, filled as the demo fills one, with a campaign banner of its
@@ -53,7 +59,9 @@ def site(network):
         "co-to-quoc.png", ContentFile(png_bytes(1200, 400, (200, 16, 46))), save=False
     )
     banner.save()
-    return f"http://{tenant.get_primary_domain().domain}"
+    url = SiteURL(f"http://{tenant.get_primary_domain().domain}")
+    url.tenant = tenant
+    return url
 
 
 def _screens(name, page):
@@ -192,15 +200,11 @@ PAGE_TYPES = {
 
 def _wear_theme(site, key):
     """The site's own branding chooses ``key`` (as its chief would in the admin)."""
-    from urllib.parse import urlsplit
-
     from wagtail.models import Site
 
-    from tenants.models import Domain
     from themes.branding.models import SiteBranding
 
-    tenant = Domain.objects.get(domain=urlsplit(site).hostname).tenant
-    with schema_context(tenant.schema_name):
+    with schema_context(site.tenant.schema_name):
         branding = SiteBranding.for_site(Site.objects.get(is_default_site=True))
         branding.theme = key
         branding.save()
