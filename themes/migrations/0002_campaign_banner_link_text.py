@@ -7,15 +7,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('themes', '0001_network_theme_and_campaign_banners'),
+        ("themes", "0001_network_theme_and_campaign_banners"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='campaignbanner',
-            name='link_text',
-            field=models.CharField(blank=True, help_text='Ví dụ: Xem kế hoạch. Để trống: “Xem chi tiết”.', max_length=40, verbose_name='chữ trên nút liên kết'),
+            model_name="campaignbanner",
+            name="link_text",
+            field=models.CharField(
+                blank=True,
+                help_text="Ví dụ: Xem kế hoạch. Để trống: “Xem chi tiết”.",
+                max_length=40,
+                verbose_name="chữ trên nút liên kết",
+            ),
         ),
     ]
