@@ -158,6 +158,13 @@ def site_pages(width: int = 390, height: int = 844):
             context.route(lambda u: not _is_third_party(u), answer)
             return context.new_page()
 
+        def in_test(function, *args, **kwargs):
+            """Call Django code inside the ``with`` block: there, Playwright's running loop
+            makes Django take this thread for async code and open another connection."""
+            connections["default"] = test_connection
+            return function(*args, **kwargs)
+
+        new_page.in_test = in_test
         try:
             yield new_page
         finally:

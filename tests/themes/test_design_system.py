@@ -245,7 +245,7 @@ def test_every_page_type_has_no_accessibility_violation_in_either_mode_and_width
                     problems += [f"{name} {width} {mode}: {line}" for line in found]
                 page.context.close()
         # The modern theme is a token set too: its colours pass the same rules.
-        _wear_theme(site, "modern:1")
+        new_page.in_test(_wear_theme, site, "modern:1")
         for width in (360, 1280):
             page = new_page(width, 900)
             for name in ("home", "documents", "questions", "search"):
