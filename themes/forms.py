@@ -31,6 +31,7 @@ class CampaignBannerForm(forms.ModelForm):
             "text",
             "image",
             "link",
+            "link_text",
             "starts_at",
             "ends_at",
             "target",
@@ -45,6 +46,7 @@ class CampaignBannerForm(forms.ModelForm):
             "target": forms.RadioSelect,
         }
         help_texts = {
+            "text": _("Một hai câu ngắn, hiện thành chữ bên cạnh ảnh (không viết chữ lên ảnh)."),
             "starts_at": _("Giờ Việt Nam (UTC+7)."),
             "ends_at": _("Giờ Việt Nam (UTC+7). Băng rôn thôi hiện đúng lúc này."),
         }

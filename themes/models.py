@@ -114,6 +114,14 @@ class CampaignBanner(models.Model):
         blank=True,
         validators=[URLValidator(schemes=["http", "https"])],
     )
+    # The banner is drawn as text beside its image (issue 16, part 5): its link is a button
+    # whose words the portal chooses ("Xem chi tiết" if left empty).
+    link_text = models.CharField(
+        _("chữ trên nút liên kết"),
+        max_length=40,
+        blank=True,
+        help_text=_("Ví dụ: Xem kế hoạch. Để trống: “Xem chi tiết”."),
+    )
     starts_at = models.DateTimeField(_("bắt đầu hiện"))
     ends_at = models.DateTimeField(_("thôi hiện"))
     target = models.CharField(

@@ -1,8 +1,10 @@
 """The themes every site can wear, with their versions, declared in code (issue 6).
 
-A theme is only a stylesheet: every theme shares all of ``themes/templates`` (markup, includes,
-page templates), so switching themes never touches a page or any other content row. A theme
-changes by publishing a new *version* (a new stylesheet file); the network picks a theme and
+A theme is only a set of design tokens (CSS custom properties, issue 16) on the one shared
+stylesheet: every theme shares all of ``themes/templates`` (markup, includes, page templates) and
+``themes/static/themes/css/portal.css``, so switching themes never touches a page or any other
+content row. A theme changes by publishing a new *version* (a new token set,
+``.theme-<slug>-<version>`` in ``themes/design/src/_tokens.scss``); the network picks a theme and
 version from the console, and an old version stays selectable until no site needs it, so an
 update can be previewed and rolled back.
 
@@ -27,9 +29,9 @@ class Theme:
         return f"{self.slug}:{self.version}"
 
     @property
-    def stylesheet(self) -> str:
-        """Static path of the theme's stylesheet (loaded after the shared ``site.css``)."""
-        return f"themes/css/themes/{self.slug}-{self.version}.css"
+    def css_class(self) -> str:
+        """The class on ``<body>`` that selects this theme's token set in ``portal.css``."""
+        return f"theme-{self.slug}-{self.version}"
 
     @property
     def label(self) -> str:

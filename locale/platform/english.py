@@ -1137,6 +1137,14 @@ ENGLISH = {
     "Hơn %(n)s kết quả cho “%(q)s”, mới nhất trước": (
         "More than %(n)s results for “%(q)s”, newest first"
     ),
+    # Design system (issue 16)
+    "Danh mục": "Menu",
+    "Xem chi tiết": "See details",
+    "chữ trên nút liên kết": "link button text",
+    "Ví dụ: Xem kế hoạch. Để trống: “Xem chi tiết”.": "E.g. See the plan. Empty: “See details”.",
+    "Một hai câu ngắn, hiện thành chữ bên cạnh ảnh (không viết chữ lên ảnh).": (
+        "One or two short sentences, shown as text beside the image (write no text on the image)."
+    ),
 }
 
 

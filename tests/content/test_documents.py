@@ -18,7 +18,8 @@ def _numbers(tenant, **params):
     response = site_client(tenant).get("/van-ban/", params)
     assert response.status_code == 200
     html = response.content.decode()
-    return re.findall(r'<td class="nowrap"><a href="[^"]+">([^<]+)</a></td>', html), html
+    cell = r'<td class="nowrap" data-label="Số ký hiệu"><a href="[^"]+">([^<]+)</a></td>'
+    return re.findall(cell, html), html
 
 
 def _id(tenant, model_name, name):

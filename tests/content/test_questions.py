@@ -177,4 +177,4 @@ def test_an_unknown_tracking_code_says_so(db, demo_network):
 def test_the_question_form_fields_are_labelled(db, demo_network):
     html = site_client(demo_network["glar"]).get("/hoi-dap/").content.decode()
     for field in ("name", "contact", "sector", "question"):
-        assert f'<label for="id_{field}">' in html
+        assert f'<label class="usa-label" for="id_{field}">' in html

@@ -56,3 +56,20 @@ def serious_violations(page, source: str) -> list[str]:
         if v["impact"] in SERIOUS
         for node in v["nodes"]
     ]
+
+
+def all_violations(page, source: str) -> list[str]:
+    """Run every axe rule, experimental ones included (label-content-name-mismatch is one),
+    and describe each violation of any impact, one line per failing element."""
+    page.evaluate(source + "\n;0")
+    result = page.evaluate(
+        """async () => await axe.run(document, {
+            runOnly: {type: 'rule', values: axe.getRules().map(r => r.ruleId)},
+            resultTypes: ['violations']})"""
+    )
+    assert len(result["passes"]) > 20, "axe did not run its rules"
+    return [
+        f"{v['impact']} {v['id']}: {node['target']} {node.get('failureSummary', '')[:300]}"
+        for v in result["violations"]
+        for node in v["nodes"]
+    ]

@@ -142,6 +142,8 @@ def test_text_size_and_high_contrast_persist_across_pages(db, site_server):
     with phone_page() as page:
         page.goto(base + "/")
         normal = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
+        # On a phone the display tools sit behind the menu button with the menu (issue 16).
+        page.get_by_role("button", name="Danh mục").click()
         page.get_by_role("button", name="Chữ lớn").click()
         page.get_by_role("button", name="Tương phản cao").click()
         assert page.get_by_role("button", name="Tương phản cao").get_attribute("aria-pressed") == (
@@ -152,6 +154,7 @@ def test_text_size_and_high_contrast_persist_across_pages(db, site_server):
         assert larger == pytest.approx(normal * 1.25)
         background = page.evaluate("getComputedStyle(document.body).backgroundColor")
         assert background == "rgb(0, 0, 0)"
+        page.get_by_role("button", name="Danh mục").click()
         assert page.get_by_role("button", name="Chữ lớn").get_attribute("aria-pressed") == "true"
         page.get_by_role("button", name="Chữ thường").click()
         page.get_by_role("button", name="Tương phản cao").click()

@@ -277,5 +277,41 @@ def test_a_banner_image_is_shared_by_every_site_and_size_limited(network, settin
     assert stored.exists()
     for slug in ("iabang", "dakdoa"):
         page = home(network[slug])
-        tag = f'<img src="/media/_network/{banner.image.name}" alt="Ngày Chuyển đổi số quốc gia'
+        # Drawn as text beside the image (issue 16, part 5): the image only illustrates it.
+        tag = f'<img src="/media/_network/{banner.image.name}" alt=""'
         assert tag in page, slug
+        title = '<p class="campaign-banner__title campaign-title">Ngày Chuyển đổi số quốc gia'
+        assert title in page, slug
+
+
+def test_a_banner_is_drawn_as_text_with_the_button_words_the_console_gave(network):
+    """Issue 16, part 5: title and text are page text, the link a button with the portal's
+    words (or "Xem chi tiết"), the image beside them only an illustration."""
+    console = admin_client(network["dakdoa"])
+    now = timezone.now()
+    form = {
+        "title": "Tháng hành động vì môi trường",
+        "text": "Ra quân dọn vệ sinh thôn làng sáng Chủ nhật.",
+        "link": "https://dakdoa.gialai.gov.vn/moi-truong",
+        "link_text": "Xem kế hoạch",
+        "starts_at": _local(now - timedelta(minutes=1)),
+        "ends_at": _local(now + timedelta(days=1)),
+        "target": "all",
+    }
+    assert console.post(BANNERS + "tao-moi/", form).status_code == 302
+    page = home(network["iabang"])
+    assert '<p class="campaign-banner__title campaign-title">Tháng hành động vì môi trường</p>' in (
+        page
+    )
+    assert "Ra quân dọn vệ sinh thôn làng sáng Chủ nhật.</p>" in page
+    assert (
+        '<a class="usa-button campaign-banner__link" href="https://dakdoa.gialai.gov.vn/moi-truong"'
+        ' rel="noopener">Xem kế hoạch<span class="usa-sr-only">: Tháng hành động vì môi trường'
+    ) in page
+
+    from themes.models import CampaignBanner
+
+    banner = CampaignBanner.objects.get()
+    banner.link_text = ""
+    banner.save()
+    assert 'rel="noopener">Xem chi tiết<span class="usa-sr-only">' in home(network["iabang"])

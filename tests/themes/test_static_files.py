@@ -18,7 +18,14 @@ def test_production_pages_link_hashed_theme_files(network, tmp_path, settings):
         call_command("collectstatic", interactive=False, verbosity=0)
         page = home(network["iabang"])
     links = re.findall(r'href="/static/(themes/css/[^"]+)"', page)
-    assert len(links) == 2, links  # the shared layout and the theme
+    assert len(links) == 1, links  # one stylesheet: the design system and every token set
     for link in links:
         assert re.search(r"\.[0-9a-f]{12}\.css$", link), link
         assert (tmp_path / link).exists()
+    # The USWDS icons the stylesheet names are collected with it, under hashed names too.
+    css = (tmp_path / links[0]).read_text(encoding="utf-8")
+    icons = re.findall(r'url\("?(\.\./img/[^")]+)"?\)', css)
+    assert icons
+    for icon in icons:
+        assert re.search(r"\.[0-9a-f]{12}\.svg$", icon), icon
+        assert (tmp_path / "themes" / "css" / icon).resolve().exists(), icon

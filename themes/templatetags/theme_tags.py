@@ -105,3 +105,40 @@ def theme_preview_notice(context):
     request = context.get("request")
     preview = getattr(request, "theme_preview", False)
     return {"theme": getattr(request, "theme", None) if preview else None}
+
+
+USA_WIDGET_CLASSES = {
+    "select": "usa-select",
+    "selectmultiple": "usa-select",
+    "textarea": "usa-textarea",
+}
+
+
+@register.simple_tag
+def usa_widget(field):
+    """A form field's widget in the design system's classes (``usa-input``, ``usa-select``,
+    ``usa-textarea``, ``--error`` when the field has errors), described by its hint and its
+    errors (WCAG 3.3.1: the error is read with the field)."""
+    kind = field.widget_type
+    if kind in ("checkbox", "radioselect", "checkboxselectmultiple", "clearablefile", "file"):
+        return field.as_widget()
+    base = USA_WIDGET_CLASSES.get(kind, "usa-input")
+    classes = [base, f"{base}--error"] if field.errors else [base]
+    attrs = {"class": " ".join(classes)}
+    described = [f"{field.auto_id}_helptext"] if field.help_text else []
+    if field.errors:
+        described.append(f"{field.auto_id}-errors")
+    if described:
+        attrs["aria-describedby"] = " ".join(described)
+    return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def at(sequence, index):
+    """``{{ header|at:forloop.counter0 }}``: the item at ``index``, or "" past the end (a data
+    table's column name for each cell, which stacked rows on phones show beside it)."""
+    try:
+        value = sequence[int(index)]
+    except (IndexError, TypeError, ValueError, KeyError):
+        return ""
+    return "" if value is None else value
