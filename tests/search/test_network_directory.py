@@ -96,3 +96,12 @@ def test_a_group_changed_in_the_console_moves_the_member(parent, members, settin
 
 def test_a_member_site_has_no_directory(parent, members):
     assert site_client(members["hatinh"]).get(URL).status_code == 404
+
+
+def test_every_page_of_the_parent_links_to_the_directory_in_its_footer_and_a_members_does_not(
+    parent, members
+):
+    footer = site_client(parent).get("/tin-tuc/").content.decode().split('class="site-footer"')[1]
+    assert f'href="{URL}"' in footer and "Danh bạ các xã/phường" in footer
+    member = site_client(members["anhoa"]).get("/").content.decode()
+    assert "Danh bạ các xã/phường" not in member.split('class="site-footer"')[1]
