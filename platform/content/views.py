@@ -12,7 +12,14 @@ from content.sitemaps import PortalSitemap
 
 # Never worth a crawler's visit: the admin, search results (one page per query), the support
 # sign-in, the rating form's target and Wagtail's password form.
-ROBOTS_DISALLOWED = ("/admin/", "/tim-kiem/?", "/ho-tro/", "/danh-gia/", "/_util/")
+ROBOTS_DISALLOWED = (
+    "/admin/",
+    "/tim-kiem/?",
+    "/en/tim-kiem/?",
+    "/ho-tro/",
+    "/danh-gia/",
+    "/_util/",
+)
 
 
 def _site_root(request):

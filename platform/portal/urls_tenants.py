@@ -29,7 +29,6 @@ urlpatterns = [
     path("robots.txt", content_views.robots_txt, name="robots_txt"),
     path("ho-tro/", support_login, name="support_login"),
     path("ho-tro/ket-thuc/", end_support, name="support_end"),
-    path("tim-kiem/", include("search.urls")),  # cross-site search (issue 7)
     path("du-lieu-mo/", include("opendata.urls")),  # open-data JSON API (issue 20, F18)
     path("danh-gia/", rating_views.rate, name="rating"),  # satisfaction rating (F8)
 ]
@@ -40,6 +39,7 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
 
 urlpatterns += i18n_patterns(
+    path("tim-kiem/", include("search.urls")),  # cross-site search (issue 7), in either language
     path("rss.xml", content_views.site_feed, name="site_feed"),
     path("so-do-trang/", content_views.html_sitemap, name="html_sitemap"),
     path("xa-phuong/", include("search.directory_urls")),  # a parent's members (issue 16)

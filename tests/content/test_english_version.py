@@ -82,9 +82,10 @@ def test_an_english_page_wears_english_chrome_and_metadata(bilingual):
     for english in (
         "Skip to main content",
         'placeholder="Search…"',
-        ">Search</button>",
+        '<span class="usa-search__submit-text">Search</span>',
+        'action="/en/tim-kiem/"',
         ">High contrast</button>",
-        'aria-label="Larger text"',
+        '<span class="usa-sr-only"> Larger text</span>',
         ">Home</a>",
         "How satisfied are you with this page?",
         "Owner: People&#x27;s Committee of xã Song Ngữ",
@@ -188,3 +189,14 @@ def test_the_parent_portal_has_english_news_and_an_english_feed(db, demo_network
     assert "Provincial digital transformation week opens" in titles
     assert all(title.isascii() for title in titles)
     assert Tenant.objects.filter(parent__isnull=True).count() >= 1
+
+
+def test_an_english_visitor_searches_in_english_and_a_vietnamese_one_in_vietnamese(bilingual):
+    site, _vietnamese_url, _english_url = bilingual
+    english = site_client(site).get("/en/tim-kiem/", {"q": "song ngu"})
+    assert english.status_code == 200
+    html = english.content.decode()
+    assert '<html lang="en">' in html and 'action="/en/tim-kiem/"' in html
+    assert "Tương phản cao" not in html
+    vietnamese = site_client(site).get("/tim-kiem/", {"q": "song ngu"}).content.decode()
+    assert '<html lang="vi">' in vietnamese and 'action="/tim-kiem/"' in vietnamese
