@@ -10,16 +10,10 @@ from content.feeds import PageFeed
 from content.languages import language_root
 from content.sitemaps import PortalSitemap
 
-# Never worth a crawler's visit: the admin, search results (one page per query), the support
-# sign-in, the rating form's target and Wagtail's password form.
-ROBOTS_DISALLOWED = (
-    "/admin/",
-    "/tim-kiem/?",
-    "/en/tim-kiem/?",
-    "/ho-tro/",
-    "/danh-gia/",
-    "/_util/",
-)
+# Never worth a crawler's visit: the admin, the support sign-in, the rating form's target and
+# Wagtail's password form. Search results stay crawlable (a citizen's link to a search is a real
+# page) but every one names the bare search page as its canonical, so engines index one page.
+ROBOTS_DISALLOWED = ("/admin/", "/ho-tro/", "/danh-gia/", "/_util/")
 
 
 def _site_root(request):
