@@ -83,14 +83,19 @@ def _elasticsearch(settings):
     return backend, lambda: backend.client.indices.delete(index=name)
 
 
-@pytest.fixture(params=["postgres", "elasticsearch"])
-def backend(request, demo_network, db, settings):
-    if request.param == "postgres":
+def empty_backend(kind: str, settings):
+    """(an empty backend of ``kind``, its cleanup): the suite's PostgreSQL index emptied, or a
+    new index of its own on a live Elasticsearch (skipped without one)."""
+    if kind == "postgres":
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM public.search_entry")
-        backend, cleanup = PostgresBackend(), lambda: None
-    else:
-        backend, cleanup = _elasticsearch(settings)
+        return PostgresBackend(), lambda: None
+    return _elasticsearch(settings)
+
+
+@pytest.fixture(params=["postgres", "elasticsearch"])
+def backend(request, demo_network, db, settings):
+    backend, cleanup = empty_backend(request.param, settings)
     backend.apply(corpus(demo_network))
     yield backend
     cleanup()

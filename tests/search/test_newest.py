@@ -6,14 +6,12 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.db import connection
 
 from search.backends import NEWEST_WINDOW, NewestQuery
 from search.backends.elastic import build_newest
-from search.backends.postgres import PostgresBackend
 from search.outbox import DELETE, UPSERT, Event
 from tenants.models import Tenant
-from tests.search.test_contract import _elasticsearch
+from tests.search.test_contract import empty_backend
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -57,12 +55,7 @@ def corpus(sites):
 
 @pytest.fixture(params=["postgres", "elasticsearch"])
 def backend(request, demo_network, db, settings):
-    if request.param == "postgres":
-        with connection.cursor() as cursor:
-            cursor.execute("DELETE FROM public.search_entry")
-        backend, cleanup = PostgresBackend(), lambda: None
-    else:
-        backend, cleanup = _elasticsearch(settings)
+    backend, cleanup = empty_backend(request.param, settings)
     backend.apply(corpus(demo_network))
     yield backend
     cleanup()
