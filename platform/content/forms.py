@@ -20,6 +20,7 @@ from wagtail.documents.forms import BaseDocumentForm
 from content.models import DocumentType, DraftComment, IssuingBody, Question, Sector
 from content.models.documents import fold_for_lookup
 from content.validators import normalise_document_number
+from portal import site_memo
 
 MB = 1024 * 1024
 
@@ -54,17 +55,32 @@ class DocumentFilterForm(forms.Form):
         choices=[("moi-nhat", _("Mới ban hành trước")), ("cu-nhat", _("Cũ trước"))],
     )
 
-    def __init__(self, *args, documents=None, **kwargs):
+    def __init__(self, *args, documents=None, listing=None, **kwargs):
         super().__init__(*args, **kwargs)
-        years = []
-        if documents is not None:
-            years = sorted(
-                {d.year for d in documents.values_list("issue_date", flat=True) if d},
-                reverse=True,
-            )
+        # The choices change only when a document or a list is edited: remembered per site
+        # (portal.site_memo), they cost no query per page (issue 19, the query budget).
+        years, *lists = site_memo.remembered(
+            f"document-filter:{getattr(listing, 'pk', '')}",
+            lambda: self._choices(documents),
+        )
         self.fields["nam"].choices = [("", _("Tất cả")), *[(y, str(y)) for y in years]]
+        for name, choices in zip(("loai", "coquan", "linhvuc"), lists, strict=True):
+            self.fields[name].choices = [("", self.fields[name].empty_label), *choices]
         for field in self.fields.values():
             field.error_messages["invalid_choice"] = _("Giá trị đã chọn không hợp lệ.")
+
+    def _choices(self, documents) -> tuple:
+        years = ()
+        if documents is not None:
+            dates = documents.values_list("issue_date", flat=True)
+            years = tuple(sorted({d.year for d in dates if d}, reverse=True))
+        return (
+            years,
+            *(
+                tuple((item.pk, str(item)) for item in self.fields[name].queryset)
+                for name in ("loai", "coquan", "linhvuc")
+            ),
+        )
 
     def filter(self, documents):
         data = self.cleaned_data if self.is_bound and self.is_valid() else {}

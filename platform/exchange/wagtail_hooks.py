@@ -10,6 +10,7 @@ from wagtail.admin.widgets import Button
 from exchange import downward, upward
 from exchange.access import current_site, is_board
 from exchange.network.models import Receipt, Submission
+from portal import site_memo
 
 urls = (
     [
@@ -122,6 +123,13 @@ def canonical_of_copy(page):
     site = current_site()
     if site is None or not isinstance(page, NewsPage | DocumentPage):
         return None
+    # Asked on every news item and document: remembered until the site changes (a copy is
+    # published when its row is accepted, which bumps the site: portal.site_memo).
+    original = site_memo.remembered(f"original-of:{page.pk}", lambda: _original_of(site, page))
+    return original or None
+
+
+def _original_of(site, page) -> str:
     return (
         Submission.objects.filter(
             portal=site, copy_page_id=page.pk, state=Submission.State.ACCEPTED
@@ -131,4 +139,5 @@ def canonical_of_copy(page):
         or Receipt.objects.filter(site=site, copy_page_id=page.pk, state=Receipt.State.PUBLISHED)
         .values_list("dispatch__source_url", flat=True)
         .first()
+        or ""
     )

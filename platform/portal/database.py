@@ -15,7 +15,7 @@ import warnings
 from contextlib import contextmanager
 from pathlib import Path
 
-ENGINE = "django_tenants.postgresql_backend"
+ENGINE = "portal.postgresql_backend"  # django-tenants' own, content types cached per schema
 
 # The embedded server's settings, for a development or CI machine (2 cores, a few GB free,
 # several such servers side by side). PostgreSQL's defaults assume a tiny machine: 128 MB of

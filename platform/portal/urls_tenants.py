@@ -6,7 +6,7 @@ Vietnamese pages are served without a language prefix, English ones under ``/en/
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -14,6 +14,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from content import views as content_views
 from portal.media import serve_media
 from ratings import views as rating_views
+from serving import routes
 from tenants import throttling
 from tenants.password_reset import SiteLinkPasswordResetView
 from tenants.support import end_support, support_login
@@ -48,6 +49,8 @@ urlpatterns += i18n_patterns(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
         throttling.page_password,
     ),
+    # Wagtail's page view with the route of each path remembered (serving.routes, issue 19).
+    re_path(r"^((?:[\w\-]+/)*)$", routes.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -6,6 +6,9 @@ class ServingConfig(AppConfig):
     verbose_name = "Phục vụ trang"
 
     def ready(self):
-        from serving import invalidation
+        from portal import site_memo
+        from serving import invalidation, restrictions, site_facts
 
         invalidation.connect()
+        restrictions.install()
+        site_memo.provide(site_facts.remembered)

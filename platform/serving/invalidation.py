@@ -45,6 +45,7 @@ DEFAULT_SITE_APPS = ("content", "branding")
 DEFAULT_SITE_MODELS = (
     "wagtailcore.Site",
     "wagtailcore.Locale",
+    "wagtailcore.PageViewRestriction",  # who may see a page: remembered by serving.restrictions
     "wagtaildocs.Document",
     "wagtailimages.Image",
     "wagtailredirects.Redirect",
@@ -134,7 +135,12 @@ def _page_deleted(sender, instance, **kwargs) -> None:
 
 
 def _m2m_changed(sender, instance, action, **kwargs) -> None:
-    if action.startswith("post_") and scope_of(instance) == "network":
+    if not action.startswith("post_"):
+        return
+    scope = scope_of(instance)
+    if scope == "site":
+        _safely(generations.bump_site)
+    elif scope == "network":
         _safely(generations.bump_network)
 
 

@@ -12,6 +12,7 @@ from functools import cache
 from django.conf import settings
 from django.db import connection
 
+from portal import site_memo
 from search.query import KIND_LABELS, SearchQuery, SearchResult
 
 
@@ -33,6 +34,8 @@ def site_directory(*, ids=None, slugs=None) -> dict[int, SiteInfo]:
     A search reads only the few sites its hits and facets name, not the whole network (a
     province has a few hundred sites; reading them all took 2–3 ms of every search).
     """
+    if (ids is not None and not ids) or (ids is None and slugs is not None and not slugs):
+        return {}  # nothing asked for: no query (a search with no site filter)
     sql, params = "SELECT id, name, slug, status FROM public.tenants_tenant", []
     if ids is not None:
         sql, params = f"{sql} WHERE id = ANY(%s)", [list(ids)]
@@ -46,11 +49,17 @@ def site_directory(*, ids=None, slugs=None) -> dict[int, SiteInfo]:
 def hidden_site_ids() -> list[int]:
     """Suspended sites never appear; archived ones only if the network chooses so."""
     hidden = ["suspended"] if settings.SEARCH_SHOW_ARCHIVED else ["suspended", "archived"]
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT id FROM public.tenants_tenant WHERE status = ANY(%s) ORDER BY id", [hidden]
-        )
-        return [row[0] for row in cursor.fetchall()]
+
+    def read() -> tuple[int, ...]:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT id FROM public.tenants_tenant WHERE status = ANY(%s) ORDER BY id",
+                [hidden],
+            )
+            return tuple(row[0] for row in cursor.fetchall())
+
+    # A site's status changes with the network's generation: remembered until then.
+    return list(site_memo.remembered(f"hidden-sites:{','.join(hidden)}", read))
 
 
 # Deepest entry ``newest`` reaches (offset + limit): Elasticsearch refuses a ``from`` + ``size``

@@ -53,7 +53,7 @@ def test_a_database_url_is_used_as_given_and_no_embedded_server_is_started(tmp_p
     data_dir = tmp_path / "pgdata"
     config = database_settings("postgres://u:p@db.example.org:6543/network", data_dir, "x")
     assert (config["HOST"], config["PORT"], config["NAME"]) == ("db.example.org", 6543, "network")
-    assert config["ENGINE"] == "django_tenants.postgresql_backend"
+    assert config["ENGINE"] == "portal.postgresql_backend"
     assert not data_dir.exists()
 
 

@@ -9,19 +9,24 @@ from tests.themes.conftest import admin_client, network  # noqa: F401 - fixtures
 
 @pytest.fixture
 def cached(settings):
-    """Page, fragment and host caches on, empty, and every process memory forgotten."""
-    from serving import generations, hosts
+    """Page, fragment and host caches and the sites' facts on, empty, and every process memory
+    forgotten."""
+    from serving import generations, hosts, site_facts
 
     settings.PORTAL_PAGE_CACHE = True
     settings.PORTAL_FRAGMENT_CACHE = True
     settings.PORTAL_HOST_CACHE = True
-    caches["pages"].clear()
-    generations.forget()
-    hosts.forget()
+    settings.PORTAL_SITE_FACTS = True
+
+    def forget():
+        caches["pages"].clear()
+        generations.forget()
+        hosts.forget()
+        site_facts.forget()
+
+    forget()
     yield
-    caches["pages"].clear()
-    generations.forget()
-    hosts.forget()
+    forget()
 
 
 __all__ = ["admin_client"]

@@ -34,9 +34,7 @@ def test_views_served_by_nginx_are_counted_once_from_its_log(network, cached, tm
         assert (visits.cache.get(key) or 0) == before + 3
 
 
-def test_a_long_log_is_emptied_once_counted_and_nginx_goes_on_appending(
-    network, cached, tmp_path
-):
+def test_a_long_log_is_emptied_once_counted_and_nginx_goes_on_appending(network, cached, tmp_path):
     from reports import visits
 
     iabang = network["iabang"]

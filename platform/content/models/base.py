@@ -105,5 +105,21 @@ class PortalPage(Page):
         return unit.name if unit else ""
 
     def breadcrumb_pages(self):
-        """Ancestors a citizen can walk back through, from the home page down."""
-        return self.get_ancestors().filter(depth__gte=2).specific()
+        """Ancestors a citizen can walk back through, from the home page down: their titles
+        and addresses, so the generic pages of one query are enough."""
+        return self.get_ancestors().filter(depth__gte=2)
+
+
+def with_images(pages) -> list:
+    """``pages`` with the photo of each that has one fetched in one query, not one per card
+    (a listing of mixed page types cannot ``select_related`` it)."""
+    from wagtail.images import get_image_model
+
+    pages = list(pages)
+    wanted = {page.image_id for page in pages if getattr(page, "image_id", None)}
+    if wanted:
+        images = get_image_model().objects.in_bulk(wanted)
+        for page in pages:
+            if getattr(page, "image_id", None) in images:
+                page.image = images[page.image_id]
+    return pages

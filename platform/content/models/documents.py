@@ -53,11 +53,11 @@ class DocumentIndexPage(FeedRoutesMixin, PortalPage):
         from content.forms import DocumentFilterForm
 
         context = super().get_context(request, *args, **kwargs)
-        form = DocumentFilterForm(request.GET or None, documents=self.documents())
-        results = form.filter(self.documents())
+        form = DocumentFilterForm(request.GET or None, documents=self.documents(), listing=self)
+        paginator = Paginator(form.filter(self.documents()), self.PAGE_SIZE)
         context["filter_form"] = form
-        context["result_count"] = results.count()
-        context["documents"] = Paginator(results, self.PAGE_SIZE).get_page(request.GET.get("trang"))
+        context["result_count"] = paginator.count
+        context["documents"] = paginator.get_page(request.GET.get("trang"))
         query = request.GET.copy()
         query.pop("trang", None)
         context["query_string"] = query.urlencode()

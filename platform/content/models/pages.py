@@ -17,7 +17,7 @@ from content.blocks import (
     RelatedPagesBlock,
 )
 from content.feeds import FeedRoutesMixin
-from content.models.base import PortalPage, plain_text
+from content.models.base import PortalPage, plain_text, with_images
 
 CHILD_TYPES = [
     "content.SectionPage",
@@ -61,7 +61,13 @@ class HomePage(FeedRoutesMixin, PortalPage):
         from content.models.schedules import ScheduleWeekPage
 
         context = super().get_context(request, *args, **kwargs)
-        news = NewsPage.objects.live().public().descendant_of(self).order_by("-date", "-pk")
+        news = (
+            NewsPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .select_related("image")
+            .order_by("-date", "-pk")
+        )
         featured = list(news.filter(featured=True)[:3])
         context["featured_news"] = featured
         # An item shows once on the page: the featured ones are left out of the latest.
@@ -96,7 +102,9 @@ class SectionPage(FeedRoutesMixin, PortalPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         items = self.get_children().live().public().specific().order_by("-first_published_at")
-        context["items"] = Paginator(items, self.PAGE_SIZE).get_page(request.GET.get("trang"))
+        listed = Paginator(items, self.PAGE_SIZE).get_page(request.GET.get("trang"))
+        listed.object_list = with_images(listed.object_list)
+        context["items"] = listed
         return context
 
 
@@ -215,6 +223,7 @@ class NewsPage(PortalPage):
             NewsPage.objects.live()
             .public()
             .sibling_of(self, inclusive=False)
+            .select_related("image")
             .order_by("-date", "-pk")[:3]
         )
 

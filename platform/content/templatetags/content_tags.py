@@ -8,6 +8,7 @@ from django.utils import translation
 from wagtail import hooks
 
 from content import metadata
+from portal import site_memo
 
 register = template.Library()
 
@@ -28,9 +29,20 @@ def live_translations(page):
     # (issue 19, the query budget).
     known = page.__dict__.get("_live_translations")
     if known is None:
-        known = list(page.get_translations(inclusive=True).live().public().select_related("locale"))
+        known = []
+        if site_memo.remembered("languages", _live_languages) > 1:
+            translations = page.get_translations(inclusive=True).live().public()
+            known = list(translations.select_related("locale"))
         page._live_translations = known
     return known
+
+
+def _live_languages() -> int:
+    """How many languages the site's live pages are in: a site in one language (most
+    communes) has no alternates, and needs no query per page to say so."""
+    from wagtail.models import Page
+
+    return Page.objects.live().filter(depth__gt=1).values("locale_id").distinct().count()
 
 
 def crumbs_of(page) -> list:

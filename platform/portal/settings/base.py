@@ -199,6 +199,9 @@ PORTAL_PAGE_CACHE = env_bool("PORTAL_PAGE_CACHE", True)
 PORTAL_PAGE_CACHE_SECONDS = int(env("PORTAL_PAGE_CACHE_SECONDS", "300"))
 PORTAL_FRAGMENT_CACHE = env_bool("PORTAL_FRAGMENT_CACHE", True)
 PORTAL_HOST_CACHE = True
+# Each site's routes, view restrictions and filter choices, remembered per process while the
+# site's generation stands (serving.site_facts).
+PORTAL_SITE_FACTS = True
 # How long a process trusts the generations it read (serving.generations): the time a change
 # takes to reach every worker. nginx keeps a page this long too (X-Accel-Expires).
 PORTAL_GENERATION_SECONDS = 1.0

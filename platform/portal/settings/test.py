@@ -23,9 +23,11 @@ SEARCH_BACKEND = "postgres"
 # Tasks run at once, in the test's transaction; tests/tasks/ switch to the database backend
 # and run a real worker.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-# The page, fragment and host caches (serving/) are switched on by the tests that check them
-# (tests/serving/); elsewhere a test sees the database as it is, even after an update().
+# The page, fragment and host caches and the sites' facts (serving/) are switched on by the
+# tests that check them (tests/serving/); elsewhere a test sees the database as it is, even
+# after an update().
 PORTAL_PAGE_CACHE = False
 PORTAL_FRAGMENT_CACHE = False
 PORTAL_HOST_CACHE = False
+PORTAL_SITE_FACTS = False
 PORTAL_GENERATION_SECONDS = 0

@@ -1,0 +1,79 @@
+"""Each site's facts (where a path leads, its view restrictions, the documents filter's
+choices: serving.site_facts) are remembered by a worker, and every change an editor makes
+through the admin shows on the next anonymous request, with the page cache off, so only the
+facts stand between the change and the visitor (issue 19, the query budget)."""
+
+import pytest
+from django_tenants.utils import schema_context
+
+from tests.conftest import site_client
+from tests.editorial.conftest import BODY, NO_COMMENTS, fresh, make_board_site, member, write
+
+
+@pytest.fixture
+def site(db, demo_network, cached, settings):
+    settings.PORTAL_PAGE_CACHE = False
+    return make_board_site(demo_network, "Xã Nhớ Đường", 1)
+
+
+def _seen(tenant, *paths):
+    """Each path served twice: the second answer comes from the remembered facts."""
+    for path in paths:
+        for _ in range(2):
+            assert site_client(tenant).get(path).status_code == 200, path
+
+
+def test_an_unpublished_item_is_gone_from_its_address_and_its_section(site):
+    chief = member(site, "truongban")
+    write(chief, site, "Tin sắp gỡ xuống", action="action-publish")
+    _seen(site, "/tin-tuc/", "/tin-tuc/tin-sap-go-xuong/")
+    page = fresh(site, "Tin sắp gỡ xuống")
+    chief.post(f"/admin/pages/{page.pk}/unpublish/", {"reason": "Đăng nhầm"})
+    assert site_client(site).get("/tin-tuc/tin-sap-go-xuong/").status_code == 404
+    assert "Tin sắp gỡ xuống" not in site_client(site).get("/tin-tuc/").content.decode()
+
+
+def test_a_renamed_address_answers_at_once_and_the_old_one_redirects(site):
+    chief = member(site, "truongban")
+    write(chief, site, "Tin đổi địa chỉ", action="action-publish")
+    _seen(site, "/tin-tuc/tin-doi-dia-chi/")
+    page = fresh(site, "Tin đổi địa chỉ")
+    from content.models import ContributingUnit
+
+    with schema_context(site.schema_name):
+        unit = ContributingUnit.objects.get(name="Trường Tiểu học").pk
+    data = {
+        "title": "Tin đổi địa chỉ",
+        "slug": "dia-chi-moi",
+        "kind": "tin",
+        "date": "20/11/2026",
+        "lead": "Tin.",
+        "body": BODY,
+        "author": "Nguyễn Văn An",
+        "contributing_unit": unit,
+        **NO_COMMENTS,
+        "action-publish": "action-publish",
+    }
+    response = chief.post(f"/admin/pages/{page.pk}/edit/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert "Tin đổi địa chỉ" in site_client(site).get("/tin-tuc/dia-chi-moi/").content.decode()
+    assert site_client(site).get("/tin-tuc/tin-doi-dia-chi/").status_code in (301, 302, 404)
+
+
+def test_a_page_made_private_asks_for_its_password_and_leaves_the_listings(site):
+    chief = member(site, "truongban")
+    write(chief, site, "Tin nội bộ sắp khóa", action="action-publish")
+    _seen(site, "/", "/tin-tuc/", "/tin-tuc/tin-noi-bo-sap-khoa/")
+    page = fresh(site, "Tin nội bộ sắp khóa")
+    response = chief.post(
+        f"/admin/pages/{page.pk}/privacy/",
+        {"restriction_type": "password", "password": "mat-khau-rieng-2026", "groups": []},
+    )
+    assert response.status_code == 200
+    private = site_client(site).get("/tin-tuc/tin-noi-bo-sap-khoa/")
+    assert private.status_code == 200
+    body = private.content.decode()
+    assert 'type="password"' in body
+    assert "Tin nội bộ sắp khóa" not in body.split("<main", 1)[-1].split("</form>", 1)[-1]
+    for path in ("/", "/tin-tuc/"):
+        assert "Tin nội bộ sắp khóa" not in site_client(site).get(path).content.decode(), path
