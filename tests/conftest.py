@@ -104,3 +104,27 @@ def site_server(demo_network):
     yield server.server_address[1]
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture
+def cached(settings):
+    """Page, fragment and host caches and the sites' facts on, empty, and every process memory
+    forgotten."""
+    from django.core.cache import caches
+
+    from serving import generations, hosts, site_facts
+
+    settings.PORTAL_PAGE_CACHE = True
+    settings.PORTAL_FRAGMENT_CACHE = True
+    settings.PORTAL_HOST_CACHE = True
+    settings.PORTAL_SITE_FACTS = True
+
+    def forget():
+        caches["pages"].clear()
+        generations.forget()
+        hosts.forget()
+        site_facts.forget()
+
+    forget()
+    yield
+    forget()
