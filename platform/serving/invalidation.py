@@ -118,6 +118,10 @@ def _model_changed(sender, instance, raw=False, created=False, **kwargs) -> None
         return  # made with its defaults on first read (``for_request``): nothing changed
     if created and instance._meta.label in UNSEEN_UNTIL_REVIEWED:
         return
+    _bump_scope_of(instance)
+
+
+def _bump_scope_of(instance) -> None:
     scope = scope_of(instance)
     if scope == "site":
         _safely(generations.bump_site)
@@ -135,13 +139,8 @@ def _page_deleted(sender, instance, **kwargs) -> None:
 
 
 def _m2m_changed(sender, instance, action, **kwargs) -> None:
-    if not action.startswith("post_"):
-        return
-    scope = scope_of(instance)
-    if scope == "site":
-        _safely(generations.bump_site)
-    elif scope == "network":
-        _safely(generations.bump_network)
+    if action.startswith("post_"):
+        _bump_scope_of(instance)
 
 
 def _site_changed(sender, tenant=None, **kwargs) -> None:
