@@ -2,7 +2,11 @@
 per gunicorn worker after 1,000 sites)."""
 
 import gc
+import os
+import subprocess
+import sys
 import weakref
+from pathlib import Path
 
 from django_tenants.utils import schema_context
 
@@ -58,3 +62,30 @@ def test_no_request_is_kept_alive_by_the_host_cache(network, cached):
 
     assert request() is None
     assert len(hosts._sites) == 1
+
+
+# Imported by what only the admin's downloads, commands or tasks use; ~11 MB resident in every
+# gunicorn worker when imported at module level (measured: 138 -> 127 MB after the first page).
+NOT_FOR_SERVING = ("openpyxl", "docx", "holidays", "elasticsearch")
+
+
+def test_a_serving_process_does_not_import_what_only_downloads_and_tasks_use():
+    """A fresh process as gunicorn's worker starts one: the WSGI application, its middleware
+    and both URLconfs (loaded by the first request), and every view module they name."""
+    root = Path(__file__).resolve().parents[2]
+    script = (
+        "import sys\n"
+        "from django.core.wsgi import get_wsgi_application\n"
+        "get_wsgi_application()\n"
+        "from django.urls import get_resolver\n"
+        "for urlconf in ('portal.urls_tenants', 'portal.urls_public'):\n"
+        "    get_resolver(urlconf).url_patterns\n"
+        f"print(sorted(m for m in {NOT_FOR_SERVING!r} if m in sys.modules))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": f"{root}{os.pathsep}{root / 'platform'}"}
+    env.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
+    done = subprocess.run(  # noqa: S603 - our interpreter, our script
+        [sys.executable, "-c", script], cwd=root, env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip().splitlines()[-1] == "[]"
