@@ -125,6 +125,8 @@ def collect_static(env: dict[str, str]) -> None:
 
 
 def start_gunicorn(env: dict[str, str], port: int, workers: int) -> subprocess.Popen:
+    # Not docker/gunicorn.conf.py: no max_requests, so the memory figure is that of workers
+    # that never restarted.
     gunicorn = Path(sys.executable).with_name("gunicorn")
     process = subprocess.Popen(
         [

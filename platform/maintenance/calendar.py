@@ -8,13 +8,13 @@ announcement and the day the stop begins: neither day is a full day of notice.
 from datetime import date, timedelta
 from functools import lru_cache
 
-import holidays
-
 NOTICE_WORKING_DAYS = 7
 
 
 @lru_cache(maxsize=16)
 def _holidays(year: int):
+    import holidays  # ~3 MB that a serving process never needs (issue 19)
+
     return holidays.country_holidays("VN", years=year)
 
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django_tenants.utils import tenant_context
 from wagtail.models import Site
 
-from reports import charts, exports
+from reports import charts
 from reports.access import board_report_required, network_report_required
 from reports.board import build_board_report
 from reports.compliance.rulesets import RULESETS, current_ruleset
@@ -66,11 +66,17 @@ def board_report(request):
 
 @board_report_required
 def board_report_xlsx(request):
+    # Imported here: python-docx and openpyxl weigh ~15 MB in every serving process, which
+    # only ever needs them for these two downloads (issue 19, memory per worker).
+    from reports import exports
+
     return _board_report_file(request, exports.board_report_xlsx, exports.XLSX_TYPE, "xlsx")
 
 
 @board_report_required
 def board_report_docx(request):
+    from reports import exports
+
     return _board_report_file(request, exports.board_report_docx, exports.DOCX_TYPE, "docx")
 
 

@@ -3,7 +3,17 @@
 django-tenants looks the domain up in the database on every request. The answer changes only
 when a site or a domain is saved, which bumps the network generation
 (``serving.invalidation``): a remembered answer is kept while that generation stands.
+
+Each gunicorn worker ends up serving most of the network, so what is kept per host is memory
+that grows with the number of sites (issue 19's budget: 150 MB a worker after 1,000 sites).
+Both maps are bounded least-recently-used: a host that has not been asked for in a while
+is looked up again (one to three queries). What an entry keeps is the tenant, the Wagtail site
+(with its root page, which every page needs) and the branding, and nothing of the request that
+first looked them up: Wagtail hangs that request on the setting (``_request``), and with it its
+environ, user, session and CSP nonce, kept alive for as long as the entry (~12 kB a site).
 """
+
+from collections import OrderedDict
 
 from django.conf import settings
 from django_tenants.utils import get_public_schema_name
@@ -11,8 +21,41 @@ from django_tenants.utils import get_public_schema_name
 from serving import generations
 from tenants.middleware import SiteMiddleware
 
-_hosts: dict[str, tuple[object, int]] = {}
-MAX_HOSTS = 20_000
+# Hosts kept per process. A network of 3,300 sites spreads over several workers and its
+# visitors favour a few hundred sites; a miss costs a few indexed queries. Above the 1,005
+# sites of bench/serve.py, so that its memory figure is that of a cache that never evicted.
+MAX_HOSTS = 2_000
+
+
+class _Recent:
+    """A mapping of at most ``MAX_HOSTS`` entries that drops the least recently used one."""
+
+    def __init__(self) -> None:
+        self._entries: OrderedDict = OrderedDict()
+
+    def get(self, key):
+        entry = self._entries.get(key)
+        if entry is not None:
+            self._entries.move_to_end(key)
+        return entry
+
+    def put(self, key, entry) -> None:
+        self._entries[key] = entry
+        self._entries.move_to_end(key)
+        while len(self._entries) > MAX_HOSTS:
+            self._entries.popitem(last=False)
+
+    def clear(self) -> None:
+        self._entries.clear()
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __contains__(self, key) -> bool:
+        return key in self._entries
+
+
+_hosts = _Recent()  # host name -> (tenant, network generation)
 
 
 class CachedSiteMiddleware(SiteMiddleware):
@@ -35,9 +78,7 @@ class CachedSiteMiddleware(SiteMiddleware):
         if known is not None and known[1] == network:
             return known[0]
         tenant = super().get_tenant(domain_model, hostname)
-        if len(_hosts) >= MAX_HOSTS:
-            _hosts.clear()
-        _hosts[hostname] = (tenant, network)
+        _hosts.put(hostname, (tenant, network))
         return tenant
 
 
@@ -46,7 +87,7 @@ def forget() -> None:
     _sites.clear()
 
 
-_sites: dict[tuple, tuple[tuple[int, int], object, object]] = {}
+_sites = _Recent()  # (schema, host with port) -> (site generations, Wagtail site, branding)
 
 
 def _prefill_site(request) -> None:
@@ -68,6 +109,8 @@ def _prefill_site(request) -> None:
         return
     site = Site.find_for_request(request)
     branding = SiteBranding.for_request(request) if site is not None else None
-    if len(_sites) >= MAX_HOSTS:
-        _sites.clear()
-    _sites[key] = (generation, site, branding)
+    if branding is not None:
+        # Wagtail keeps the request on the setting to build page links; the branding links
+        # no page, and a kept request would outlive its response for as long as the entry.
+        branding.__dict__.pop("_request", None)
+    _sites.put(key, (generation, site, branding))
