@@ -81,7 +81,7 @@ def test_the_server_error_page_renders_with_no_database_and_no_context():
     html = response.content.decode()
     assert response.status_code == 500
     assert '<html lang="vi">' in html
-    assert "<h1 class=\"usa-alert__heading\">Lỗi hệ thống</h1>" in html
+    assert '<h1 class="usa-alert__heading">Lỗi hệ thống</h1>' in html
     assert "Xin vui lòng thử lại sau ít phút." in html
     assert 'href="/">Về trang chủ</a>' in html
     assert "themes/css/portal.css" in html and 'class="emblem"' in html
