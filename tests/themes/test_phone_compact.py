@@ -6,6 +6,7 @@ page banner and a campaign banner together leave most of the first screen to the
 import pytest
 
 from tests.browser import site_pages
+from tests.themes.axe import all_violations, axe_source
 from tests.themes.test_design_system import site  # noqa: F401 - the fixture: a filled commune
 
 pytestmark = pytest.mark.browser
@@ -58,8 +59,9 @@ def test_on_a_wide_screen_the_documents_filter_is_shown_as_before(site):  # noqa
 SITE_BANNER_TITLE = "Ngày hội Đại đoàn kết toàn dân tộc"
 
 
-def _add_site_banner(site):
+def _add_site_banner(url):
     """The commune's own banner (text, image, link) beside its district's campaign banner."""
+    import io
     from datetime import timedelta
 
     from django.core.files.images import ImageFile
@@ -70,10 +72,10 @@ def _add_site_banner(site):
     from content.demo import png_bytes
     from themes.branding.models import SiteBanner
 
-    with schema_context(site.tenant.schema_name):
+    with schema_context(url.tenant.schema_name):
         image = Image(
             title="Ngày hội",
-            file=ImageFile(_bytes_io(png_bytes(640, 360, (20, 90, 160))), name="ngay-hoi.png"),
+            file=ImageFile(io.BytesIO(png_bytes(640, 360, (20, 90, 160))), name="ngay-hoi.png"),
         )
         image.save()
         SiteBanner.objects.create(
@@ -84,12 +86,6 @@ def _add_site_banner(site):
             starts_at=timezone.now() - timedelta(hours=1),
             ends_at=timezone.now() + timedelta(days=2),
         )
-
-
-def _bytes_io(data: bytes):
-    import io
-
-    return io.BytesIO(data)
 
 
 def test_on_a_phone_a_site_banner_and_a_campaign_banner_take_at_most_200_px(site):  # noqa: F811
@@ -111,6 +107,9 @@ def test_on_a_phone_a_site_banner_and_a_campaign_banner_take_at_most_200_px(site
         assert page.locator(".campaign-banners").evaluate("e => e.scrollWidth <= e.clientWidth"), (
             "no banner spills sideways"
         )
+        violations = all_violations(page, axe_source())
+        print(f"axe-core with both banners at 390 px: {len(violations)} violations")  # noqa: T201
+        assert not violations, "\n".join(violations)
         page.context.close()
 
         page = new_page(1280, 900)
