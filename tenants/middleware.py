@@ -26,7 +26,7 @@ def _notice(request, status: int, template: str, tenant=None, **context) -> Http
     if tenant is not None:
         context["tenant"] = tenant
         context["home_url"] = "/"
-        if tenant.parent_id and tenant.parent.status == Tenant.Status.ACTIVE:
+        if tenant.parent_id and tenant.parent.status != Tenant.Status.SUSPENDED:
             parent_domain = tenant.parent.get_primary_domain()
             if parent_domain is not None:
                 context["parent_url"] = site_address(request, parent_domain.domain)
