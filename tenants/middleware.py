@@ -8,18 +8,30 @@
 - unknown host: 404 with a Vietnamese notice.
 """
 
+from csp.utils import build_policy
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.template.loader import render_to_string
 from django_tenants.middleware.main import TenantMainMiddleware
 
+from portal.csp import public_directives
 from tenants.links import site_address
 from tenants.models import Tenant
 
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 
 
-def _notice(status: int, template: str, context: dict) -> HttpResponse:
+def _notice(request, status: int, template: str, tenant=None, **context) -> HttpResponse:
+    """The notice page (``tenants/notice.html``), with links home and to the parent portal,
+    under the public pages' strict CSP: it is answered before the CSP middleware runs."""
+    if tenant is not None:
+        context["tenant"] = tenant
+        context["home_url"] = "/"
+        if tenant.parent_id and tenant.parent.status != Tenant.Status.SUSPENDED:
+            parent_domain = tenant.parent.get_primary_domain()
+            if parent_domain is not None:
+                context["parent_url"] = site_address(request, parent_domain.domain)
     response = HttpResponse(render_to_string(template, context), status=status)
+    response["Content-Security-Policy"] = build_policy(config=public_directives())
     if status == 503:
         response["Retry-After"] = "3600"
     return response
@@ -45,10 +57,10 @@ class SiteMiddleware(TenantMainMiddleware):
                 site_address(request, target, request.get_full_path())
             )
         if tenant.status == Tenant.Status.SUSPENDED:
-            return _notice(503, "tenants/site_suspended.html", {"tenant": tenant})
+            return _notice(request, 503, "tenants/site_suspended.html", tenant)
         if request.site_archived and request.method not in SAFE_METHODS:
-            return _notice(403, "tenants/site_archived.html", {"tenant": tenant})
+            return _notice(request, 403, "tenants/site_archived.html", tenant)
         return None
 
     def no_tenant_found(self, request, hostname):
-        return _notice(404, "tenants/site_not_found.html", {"hostname": hostname})
+        return _notice(request, 404, "tenants/site_not_found.html", hostname=hostname)

@@ -1145,6 +1145,12 @@ ENGLISH = {
     "Một hai câu ngắn, hiện thành chữ bên cạnh ảnh (không viết chữ lên ảnh).": (
         "One or two short sentences, shown as text beside the image (write no text on the image)."
     ),
+    "Lọc văn bản": "Filter documents",
+    # The server error page (500.html, issue 16).
+    "Lỗi hệ thống": "System error",
+    "Đã có lỗi xảy ra. Xin vui lòng thử lại sau ít phút.": (
+        "Something went wrong. Please try again in a few minutes."
+    ),
 }
 
 

@@ -28,6 +28,8 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from exchange.sources import find_page
+
 NEWS_FIELDS = ("kind", "date", "lead", "author", "event_date", "urgent")
 DOCUMENT_FIELDS = ("number", "issue_date", "effective_date", "abstract", "signer")
 DOCUMENT_LISTS = ("document_type", "issuing_body", "sector")  # snippets matched by name
@@ -216,16 +218,18 @@ def _read_file(kind: str, obj) -> FileBlob:
     )
 
 
-def read_source(schema: str, page_id: int, request=None, require_live=False) -> SourcePage:
-    """The page ``page_id`` of ``schema`` with its files, read in that schema."""
+def read_source(
+    schema: str, page_id: int, request=None, require_live=False, translation_key=None
+) -> SourcePage:
+    """The page ``page_id`` of ``schema`` with its files, read in that schema; with
+    ``translation_key``, that page only (``exchange.sources``), not another that took its id."""
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
-    from wagtail.models import Page
 
     from content.models import DocumentPage, NewsPage
 
     with schema_context(schema):
-        page = Page.objects.filter(pk=page_id).first()
+        page = find_page(page_id, translation_key)
         page = page.specific if page else None
         if not isinstance(page, NewsPage | DocumentPage):
             raise CopyError(

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django_tenants.utils import schema_context
 
-from exchange import copying
+from exchange import copying, sources
 from exchange.access import BOARD_GROUPS, actor, board_required, now
 from exchange.network.models import Dispatch, Receipt, site_blocked_reason
 from exchange.upward import ReasonForm
@@ -125,20 +125,26 @@ def send_down(request, page_id):
 def _record(request, page, form) -> Dispatch:
     source = copying.page_snapshot_of(page)
     with transaction.atomic():
-        dispatch, created = Dispatch.objects.select_for_update().get_or_create(
-            portal=request.tenant,
-            source_page_id=page.pk,
-            defaults={
-                "source_url": page.get_full_url(request),
-                "kind": _kind_of(page, form.cleaned_data["kind"]),
-                "title": page.title,
-                "snapshot": source,
-                "note": form.cleaned_data["note"],
-                "sent_by": actor(request),
-                "sent_at": now(),
-            },
-        )
+        rows = Dispatch.objects.select_for_update().filter(portal=request.tenant)
+        dispatch = next(iter(sources.rows_for(rows, page)), None)
+        created = dispatch is None
+        if created:  # get_or_create: two first sends at once make one dispatch
+            dispatch, created = Dispatch.objects.get_or_create(
+                portal=request.tenant,
+                source_page_id=page.pk,
+                source_translation_key=page.translation_key,
+                defaults={
+                    "source_url": page.get_full_url(request),
+                    "kind": _kind_of(page, form.cleaned_data["kind"]),
+                    "title": page.title,
+                    "snapshot": source,
+                    "note": form.cleaned_data["note"],
+                    "sent_by": actor(request),
+                    "sent_at": now(),
+                },
+            )
         if not created:
+            dispatch.source_translation_key = page.translation_key
             dispatch.kind = _kind_of(page, form.cleaned_data["kind"])
             dispatch.note = form.cleaned_data["note"]
             dispatch.sent_by, dispatch.sent_at = actor(request), now()
@@ -345,7 +351,10 @@ def inbox_act(request, pk):
         return back
     try:
         source = copying.read_source(
-            dispatch.portal.schema_name, dispatch.source_page_id, require_live=True
+            dispatch.portal.schema_name,
+            dispatch.source_page_id,
+            require_live=True,
+            translation_key=dispatch.source_translation_key,
         )
         with transaction.atomic():
             page, file_map = copying.write_copy(
@@ -376,16 +385,18 @@ def inbox_act(request, pk):
     return back
 
 
-def follow_source(portal, page_id):
+def follow_source(portal, page):
     """The parent published a new version of a page it sent down: every member's linked copy
     that is live gets it (a new published revision); a member whose copy cannot be updated
     keeps the old one and its receipt shows why. A copy its board took down stays down, and
     its drafts stay the board's: only the board brings it back."""
-    dispatch = Dispatch.objects.filter(portal=portal, source_page_id=page_id).first()
+    dispatch = next(iter(sources.rows_for(Dispatch.objects.filter(portal=portal), page)), None)
     if dispatch is None:
         return
     try:
-        source = copying.read_source(portal.schema_name, page_id)
+        source = copying.read_source(
+            portal.schema_name, page.pk, translation_key=dispatch.source_translation_key
+        )
     except copying.CopyError:
         return
     dispatch.title, dispatch.snapshot = source.title, source.snapshot()

@@ -12,6 +12,7 @@ from django.utils import timezone
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
+from exchange import sources
 from exchange.network.models import Dispatch, Receipt, Submission
 from tenants.models import Tenant
 
@@ -39,7 +40,7 @@ def source_published(sender, instance, **kwargs):
 
     if isinstance(instance, NewsPage):
         snapshot = page_snapshot_of(instance)
-        for submission in Submission.objects.filter(source=site, source_page_id=instance.pk):
+        for submission in sources.rows_for(Submission.objects.filter(source=site), instance):
             submission.title, submission.snapshot = instance.title, snapshot
             submission.author = instance.author
             submission.source_withdrawn = False
@@ -52,27 +53,35 @@ def source_published(sender, instance, **kwargs):
     ).update(state=Receipt.State.PUBLISHED, acted_at=timezone.now())
     if (
         site.is_parent_portal
-        and Dispatch.objects.filter(portal=site, source_page_id=instance.pk).exists()
+        and sources.candidates(
+            Dispatch.objects.filter(portal=site), instance.pk, instance.translation_key
+        ).exists()
     ):
         from exchange.downward import follow_source
 
-        follow_source(site, instance.pk)
+        follow_source(site, instance)
 
 
-def _withdrawn(page_id):
+def _withdrawn(page, find):
+    """Flag the rows that mean ``page`` (``find``: ``sources.rows_for`` or, for a page just
+    deleted, ``sources.rows_for_deleted``): by its key, not by an id another page may hold."""
     site = _site()
     if site is None:
         return
-    Submission.objects.filter(source=site, source_page_id=page_id).update(source_withdrawn=True)
-    Dispatch.objects.filter(portal=site, source_page_id=page_id).update(withdrawn=True)
+    for model, site_field, flag in (
+        (Submission, "source", "source_withdrawn"),
+        (Dispatch, "portal", "withdrawn"),
+    ):
+        rows = find(model.objects.filter(**{site_field: site}), page)
+        model.objects.filter(pk__in=[row.pk for row in rows]).update(**{flag: True})
 
 
 @receiver(page_unpublished)
 def source_unpublished(sender, instance, **kwargs):
-    _withdrawn(instance.pk)
+    _withdrawn(instance, sources.rows_for)
 
 
 @receiver(post_delete)
 def source_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page) and sender is Page:
-        _withdrawn(instance.pk)
+        _withdrawn(instance, sources.rows_for_deleted)

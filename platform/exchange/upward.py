@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from exchange import copying
+from exchange import copying, sources
 from exchange.access import actor, board_required, now
 from exchange.network.models import Submission, site_blocked_reason
 
@@ -71,7 +71,7 @@ def send_up(request, page_id):
         raise Http404
     page = get_object_or_404(NewsPage, pk=page_id)
     portal = site.parent
-    existing = Submission.objects.for_source(site).filter(source_page_id=page.pk).first()
+    existing = next(iter(sources.rows_for(Submission.objects.for_source(site), page)), None)
     form = NoteForm(request.POST or None, initial={"note": existing.note if existing else ""})
     if request.method == "POST" and form.is_valid():
         blocked = site_blocked_reason(portal)
@@ -108,11 +108,9 @@ def _record(request, page, portal, note):
         "source_withdrawn": False,
     }
     with transaction.atomic():
-        submission = (
-            Submission.objects.select_for_update()
-            .filter(source=site, source_page_id=page.pk)
-            .first()
-        )
+        rows = Submission.objects.select_for_update().filter(source=site)
+        submission = next(iter(sources.rows_for(rows, page)), None)
+        fields["source_translation_key"] = page.translation_key
         if submission is None:
             Submission.objects.create(source=site, source_page_id=page.pk, **fields)
             messages.success(
@@ -233,7 +231,10 @@ def _accept(request, submission, action):
         return None
     try:
         source = copying.read_source(
-            submission.source.schema_name, submission.source_page_id, require_live=True
+            submission.source.schema_name,
+            submission.source_page_id,
+            require_live=True,
+            translation_key=submission.source_translation_key,
         )
         source.credit = submission.source.name
         with transaction.atomic():
@@ -323,7 +324,10 @@ def _update(request, submission, action):
     can_publish = page.permissions_for_user(request.user).can_publish()
     try:
         source = copying.read_source(
-            submission.source.schema_name, submission.source_page_id, require_live=True
+            submission.source.schema_name,
+            submission.source_page_id,
+            require_live=True,
+            translation_key=submission.source_translation_key,
         )
         source.credit = submission.source.name
         with transaction.atomic():

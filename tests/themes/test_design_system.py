@@ -131,6 +131,8 @@ def test_the_phone_layout_keeps_the_first_screen_for_the_page(site):
                     page.locator(selector).nth(index).evaluate("e => e.getClientRects().length")
                     == 1
                 ), f"{selector} #{index} breaks over lines"
+        assert not page.get_by_label("Số ký hiệu").is_visible(), "the filter folded on phones"
+        page.get_by_text("Lọc văn bản", exact=True).click()
         assert page.get_by_label("Số ký hiệu").is_visible()
         assert page.get_by_label("Loại văn bản").is_visible()
 

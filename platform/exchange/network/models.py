@@ -3,7 +3,10 @@
 - ``Submission``: a commune's news item sent up to its parent portal, and the parent's answer.
 - ``Dispatch`` and ``Receipt``: a page the parent portal pushes down, one receipt per member.
 
-Page ids are ids inside a site's own schema (no foreign key crosses schemas); a site reads
+A source page is named by its id inside the sending site's schema (no foreign key crosses
+schemas) and by its ``translation_key``, which, unlike the id, survives a page deleted and made
+again or a site restored under new ids (``exchange.sources`` says which page a row means). A
+site reads
 only the rows where it is the sender or the receiver (``for_source``/``for_portal``,
 ``Receipt.objects.filter(site=…)``), so isolation is a filter on an indexed tenant column,
 written once here and used by every view.
@@ -52,6 +55,7 @@ class Submission(models.Model):
         Tenant, on_delete=models.CASCADE, related_name="+", verbose_name=_("cổng nhận")
     )
     source_page_id = models.PositiveIntegerField(_("mã tin ở trang gửi"))
+    source_translation_key = models.UUIDField(_("định danh tin ở trang gửi"), null=True, blank=True)
     source_url = models.URLField(_("địa chỉ bản gốc"), max_length=500)
     title = models.CharField(_("tiêu đề"), max_length=255)
     author = models.CharField(_("tác giả"), max_length=200, blank=True)
@@ -76,8 +80,10 @@ class Submission(models.Model):
         verbose_name_plural = _("tin gửi lên")
         ordering = ["-sent_at", "-pk"]
         constraints = [
+            # Once per page: its id alone may name another page after a delete and remake.
             models.UniqueConstraint(
-                fields=["source", "source_page_id"], name="exchange_submission_once"
+                fields=["source", "source_page_id", "source_translation_key"],
+                name="exchange_submission_once",
             )
         ]
         indexes = [models.Index(fields=["portal", "state"])]
@@ -102,6 +108,7 @@ class Dispatch(models.Model):
         Tenant, on_delete=models.CASCADE, related_name="+", verbose_name=_("cổng gửi")
     )
     source_page_id = models.PositiveIntegerField(_("mã trang ở cổng"))
+    source_translation_key = models.UUIDField(_("định danh trang ở cổng"), null=True, blank=True)
     source_url = models.URLField(_("địa chỉ bản gốc"), max_length=500)
     kind = models.CharField(_("loại"), max_length=15, choices=Kind)
     title = models.CharField(_("tiêu đề"), max_length=255)
@@ -118,7 +125,8 @@ class Dispatch(models.Model):
         ordering = ["-sent_at", "-pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["portal", "source_page_id"], name="exchange_dispatch_once"
+                fields=["portal", "source_page_id", "source_translation_key"],
+                name="exchange_dispatch_once",
             )
         ]
 
