@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class ContentConfig(AppConfig):
     name = "content"
     verbose_name = _("Nội dung")
+
+    def ready(self):
+        from content import block_definitions
+
+        block_definitions.install()
