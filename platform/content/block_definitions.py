@@ -28,5 +28,5 @@ def _build_once(widget: BlockWidget) -> None:
 
 
 def install() -> None:
-    """Called from ``ContentConfig.ready``; pinned by tests/content/test_admin_costs.py."""
+    """Called from ``ContentConfig.ready``; pinned by tests/editorial/test_admin_costs.py."""
     BlockWidget._build_block_json = _build_once
