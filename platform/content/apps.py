@@ -10,3 +10,9 @@ class ContentConfig(AppConfig):
         from content import block_definitions
 
         block_definitions.install()
+
+    def warm_up(self):
+        """Called by ``portal.wsgi`` in each server process before it serves."""
+        from content import block_definitions
+
+        block_definitions.pack_all()

@@ -115,3 +115,16 @@ def test_anonymous_user_has_no_groups():
 
     assert group_names(AnonymousUser()) == frozenset()
     assert not in_any_group(AnonymousUser(), CHIEF.group_name)
+
+
+def test_server_start_packs_what_the_editors_first_form_needs(one_step_site):
+    """``portal.wsgi`` warms each process (``ContentConfig.warm_up``): the add form then
+    packs nothing more, in either admin language."""
+    from content.block_definitions import _PACKED, pack_all
+
+    assert pack_all() >= 2
+    block = NewsPage._meta.get_field("body").stream_block
+    before = dict(block.__dict__[_PACKED])
+    chief = member(one_step_site, "truongban")
+    assert chief.get(_add_url(one_step_site)).status_code == 200
+    assert block.__dict__[_PACKED] == before
