@@ -9,6 +9,8 @@ from functools import wraps
 from django.core.exceptions import PermissionDenied
 from wagtail.admin.menu import MenuItem
 
+from portal.groups import in_any_group
+
 # Parent portals only: members of this group see the network console and network screens.
 NETWORK_ADMINS = "Quản trị mạng lưới"
 
@@ -23,7 +25,7 @@ def can_manage_network(request) -> bool:
         and isinstance(tenant, Tenant)
         and tenant.is_parent_portal
         and user.is_authenticated
-        and (user.is_superuser or user.groups.filter(name=NETWORK_ADMINS).exists())
+        and (user.is_superuser or in_any_group(user, NETWORK_ADMINS))
     )
 
 

@@ -11,14 +11,7 @@ from wagtail.models import GroupPagePermission, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from editorial.roles import CHIEF, CONTRIBUTOR, DEPUTY, EDITOR, SITE_ADMIN
-
-
-def group_names(user) -> set[str]:
-    if not user.is_authenticated:
-        return set()
-    if not hasattr(user, "_board_group_names"):
-        user._board_group_names = set(user.groups.values_list("name", flat=True))
-    return user._board_group_names
+from portal.groups import group_names
 
 
 def is_chief(user) -> bool:

@@ -35,6 +35,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from editorial.access import is_chief
 from editorial.roles import BOARD_ROLES, CHIEF, DEPUTY, NETWORK_ADMINS
+from portal.groups import in_any_group
 
 BOARD_GROUP_NAMES = tuple(role.group_name for role in BOARD_ROLES)
 LEADER_GROUP_NAMES = (CHIEF.group_name, DEPUTY.group_name)
@@ -47,11 +48,11 @@ def is_privileged(user) -> bool:
         return True
     if user.pk is None:
         return False
-    return user.groups.filter(name=NETWORK_ADMINS).exists()
+    return in_any_group(user, NETWORK_ADMINS)
 
 
 def leads_board(user) -> bool:
-    return user.pk is not None and user.groups.filter(name__in=LEADER_GROUP_NAMES).exists()
+    return in_any_group(user, LEADER_GROUP_NAMES)
 
 
 def may_change(actor, target) -> bool:

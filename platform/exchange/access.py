@@ -13,6 +13,7 @@ from django.db import connection
 from django.utils import timezone
 
 from editorial.roles import CHIEF, DEPUTY
+from portal.groups import in_any_group
 from tenants.models import Tenant
 
 BOARD_GROUPS = (CHIEF.group_name, DEPUTY.group_name)
@@ -30,7 +31,7 @@ def is_board(user) -> bool:
         return False
     if user.is_superuser:
         return True
-    return user.groups.filter(name__in=BOARD_GROUPS).exists()
+    return in_any_group(user, BOARD_GROUPS)
 
 
 def board_required(view):

@@ -8,15 +8,14 @@ from functools import wraps
 from django.core.exceptions import PermissionDenied
 
 from editorial.roles import CHIEF, SITE_ADMIN
+from portal.groups import in_any_group
 
 BOARD_GROUPS = (CHIEF.group_name, SITE_ADMIN.group_name)
 
 
 def can_schedule(request) -> bool:
     user = request.user
-    return user.is_authenticated and (
-        user.is_superuser or user.groups.filter(name__in=BOARD_GROUPS).exists()
-    )
+    return user.is_authenticated and (user.is_superuser or in_any_group(user, BOARD_GROUPS))
 
 
 def board_required(view):

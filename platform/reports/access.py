@@ -6,6 +6,7 @@ from functools import wraps
 from django.core.exceptions import PermissionDenied
 
 from editorial.roles import CHIEF, DEPUTY, SITE_ADMIN
+from portal.groups import in_any_group
 from tenants.access import network_admin_required
 
 REPORT_GROUPS = (CHIEF.group_name, DEPUTY.group_name, SITE_ADMIN.group_name)
@@ -13,10 +14,7 @@ REPORT_GROUPS = (CHIEF.group_name, DEPUTY.group_name, SITE_ADMIN.group_name)
 
 def can_view_board_report(request) -> bool:
     user = request.user
-    return bool(
-        user.is_authenticated
-        and (user.is_superuser or user.groups.filter(name__in=REPORT_GROUPS).exists())
-    )
+    return bool(user.is_authenticated and (user.is_superuser or in_any_group(user, REPORT_GROUPS)))
 
 
 def board_report_required(view):

@@ -378,6 +378,14 @@ PORTAL_ADMIN_CSP = {
     "frame-src": ["'self'", "https:"],  # embed previews in the editor
 }
 
+# argon2id at our parameters (portal.passwords); the PBKDF2 hashers after it still verify the
+# passwords set before, which are rewritten as argon2id at their owner's next login.
+PASSWORD_HASHERS = [
+    "portal.passwords.PortalArgon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
