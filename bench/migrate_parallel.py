@@ -4,6 +4,7 @@ processes): one small migration (an added column, ``at_scale.py``'s probe) behin
 site.
 
 Run:  nice -n 19 .venv/bin/python bench/migrate_parallel.py [--sites 200] [--keep]
+      [--executors multiprocessing,standard]
 
 Works on a scratch database (``bench_migrate``), dropped at the end unless --keep. Between
 runs the probe is undone with SQL in every schema (dropping the column and its record), which
@@ -63,6 +64,9 @@ def timed_migrate(*extra: str) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sites", type=int, default=200, help="communes in the network")
+    parser.add_argument(
+        "--executors", default="standard,multiprocessing", help="timed in this order"
+    )
     parser.add_argument("--keep", action="store_true", help="keep the scratch database")
     args = parser.parse_args()
 
@@ -92,8 +96,8 @@ def main() -> None:
     connection.close()
     at_scale.PROBE.write_text(at_scale._probe_migration(leaf[1]))
     try:
-        for name, extra in (("standard", ()), ("multiprocessing", ("--executor=multiprocessing",))):
-            seconds = timed_migrate(*extra)
+        for name in args.executors.split(","):
+            seconds = timed_migrate(f"--executor={name}")
             print(
                 f"migrate, one migration behind in {args.sites} sites, {name}: {seconds:.1f} s",
                 flush=True,
