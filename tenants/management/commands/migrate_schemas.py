@@ -8,6 +8,15 @@ that are behind, so a deploy with nothing to do costs seconds at a thousand site
 django-tenants' ~0.4 s per site (84 s at 200 sites, measured). It shows progress, carries on
 past a site that fails, reports it, and exits non-zero; running it again resumes.
 
+With ``--executor=multiprocessing`` the sites behind go to django-tenants' executor in one
+call, so one pool of ``TENANT_MULTIPROCESSING_MAX_PROCESSES`` processes migrates them in
+chunks of ``TENANT_MULTIPROCESSING_CHUNKS`` (the public schema and the template stay
+sequential: the sites depend on them). That executor reports only the first failure and
+drops the rest of the failing chunk, so afterwards one query asks which sites are still
+behind, and those are migrated again one by one: a site that fails then is reported with its
+own error. Inside a caller's transaction (the tests) sites are migrated one by one: the
+workers could not see its data and closing its connection would end it.
+
 The clone template is always included: django-tenants migrates only schemas with a tenant
 row, and a template left behind produces sites whose tables lack new columns (prototype, P2).
 
@@ -24,6 +33,7 @@ from django_tenants.management.commands.migrate_schemas import (
     GET_EXECUTOR_FUNCTION,
     MigrateSchemasCommand,
 )
+from django_tenants.migration_executors import MultiprocessingExecutor, StandardExecutor
 from django_tenants.utils import get_public_schema_name, schema_context
 
 from tenants import spares
@@ -63,6 +73,13 @@ class Command(MigrateSchemasCommand):
         self.executor_instance = GET_EXECUTOR_FUNCTION(codename=self.executor)(
             self.args, self.options
         )
+        # One schema at a time goes through the standard executor: a process pool per schema
+        # would only add the cost of starting it.
+        self.one_by_one = (
+            StandardExecutor(self.args, self.options)
+            if isinstance(self.executor_instance, MultiprocessingExecutor)
+            else self.executor_instance
+        )
         # The public schema first: it holds the list of sites.
         behind = schemas_behind([public], public_migrations())
         if behind and self._migrate_each(behind):
@@ -80,7 +97,12 @@ class Command(MigrateSchemasCommand):
             f"{len(schemas) - len(behind) + 1}/{len(schemas) + 1} schemas up to date"
             f" ({len(sites)} sites); migrating {len(behind)}."
         )
-        failures = self._migrate_each(behind)
+        sites_behind = [schema for schema in behind if schema != template]
+        if self._in_parallel(sites_behind):
+            failures = self._migrate_each([template]) if template in behind else []
+            failures += self._migrate_in_parallel(sites_behind)
+        else:
+            failures = self._migrate_each(behind)
         if template not in failures:
             builder = site_builder()
             with schema_context(template):
@@ -116,6 +138,26 @@ class Command(MigrateSchemasCommand):
         connection.set_schema_to_public()
         return failures
 
+    def _in_parallel(self, sites: list[str]) -> bool:
+        return (
+            len(sites) > 1
+            and self.one_by_one is not self.executor_instance
+            and not connection.in_atomic_block
+        )
+
+    def _migrate_in_parallel(self, sites: list[str]) -> list[str]:
+        """Migrate the sites in one call of the multiprocessing executor; return those that
+        failed (found again one by one, each with its own error)."""
+        self._say(f"Migrating {len(sites)} sites with the multiprocessing executor.")
+        try:
+            self.executor_instance.run_migrations(tenants=list(sites))
+        except Exception as error:  # the first failure only; the sites still behind tell
+            self._say(f"A site failed in the multiprocessing executor: {error}", self.stderr)
+        connection.set_schema_to_public()
+        left = schemas_behind(sites, site_migrations())
+        self._say(f"{len(sites) - len(left)}/{len(sites)} sites migrated in parallel.")
+        return self._migrate_each(left) if left else []
+
     def _migrate_each(self, schemas: list[str]) -> list[str]:
         """Migrate each schema; return those that failed.
 
@@ -128,7 +170,7 @@ class Command(MigrateSchemasCommand):
             guard = transaction.atomic() if connection.in_atomic_block else nullcontext()
             try:
                 with guard:
-                    self.executor_instance.run_migrations(tenants=[schema])
+                    self.one_by_one.run_migrations(tenants=[schema])
             except Exception as error:  # reported; the other schemas go on
                 failures.append(schema)
                 self._say(f"[{number}/{len(schemas)}] {schema}: FAILED: {error}", self.stderr)
