@@ -58,11 +58,13 @@ class DocumentFilterForm(forms.Form):
     def __init__(self, *args, documents=None, listing=None, **kwargs):
         super().__init__(*args, **kwargs)
         # The choices change only when a document or a list is edited: remembered per site
-        # (portal.site_memo), they cost no query per page (issue 19, the query budget).
-        years, *lists = site_memo.remembered(
-            f"document-filter:{getattr(listing, 'pk', '')}",
-            lambda: self._choices(documents),
-        )
+        # and documents list (portal.site_memo), they cost no query per page (issue 19).
+        if listing is None:
+            years, *lists = self._choices(documents)
+        else:
+            years, *lists = site_memo.remembered(
+                f"document-filter:{listing.pk}", lambda: self._choices(documents)
+            )
         self.fields["nam"].choices = [("", _("Tất cả")), *[(y, str(y)) for y in years]]
         for name, choices in zip(("loai", "coquan", "linhvuc"), lists, strict=True):
             self.fields[name].choices = [("", self.fields[name].empty_label), *choices]
