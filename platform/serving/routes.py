@@ -32,8 +32,8 @@ def _prefill_route(request, path: str) -> None:
     known = site_facts.remembered(
         f"route:{site.pk}:{get_language()}:{path}", lambda: _walk(request, path, components)
     )
-    if known is None:
-        return  # Wagtail walks (and answers 404) itself
+    if known is None or hasattr(request, "_wagtail_route_for_request"):
+        return  # Wagtail walked (or will walk, and answer 404) itself: its route stands
     model, page_id, handled = known
     page = apps.get_model(model).objects.filter(pk=page_id).first()
     if page is None:

@@ -34,11 +34,3 @@ class DatabaseWrapper(TenantDatabaseWrapper):
         ContentType.objects._cache = {}  # what django-tenants' switch empties
         super().set_tenant(tenant, include_public)
         ContentType.objects._cache = _cache_of(self.schema_name)
-
-
-def forget() -> None:
-    """Drop every schema's content types (after a schema is dropped and made again)."""
-    from django.contrib.contenttypes.models import ContentType
-
-    _caches.clear()
-    ContentType.objects._cache = {}
