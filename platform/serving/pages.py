@@ -11,6 +11,11 @@ cookie, answered 200 with no cookie set, no ``private``/``no-store``, no CSP non
 (``portal.csp``: public pages need none) and no theme preview. The admin, previews, documents
 and media are never looked at. A form with errors answers a POST, which is never cached.
 
+The parameters that sharing adds to a link (``fbclid``, ``utm_*``, Zalo's ``zarsrc``…) are
+dropped from an anonymous GET before anything reads it: they never change the page, and a news
+item shared widely would otherwise miss the cache on every click, each with its own parameter.
+nginx keys its cache the same way (docker/nginx.conf).
+
 A hit is still a page view: ``reports.visits.record_view`` is called with the page the entry
 was rendered for, exactly as Wagtail's ``before_serve_page`` hook counts a rendered page.
 """
@@ -22,7 +27,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import caches
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 from django.utils.translation import get_language_from_path
@@ -34,6 +39,10 @@ from serving import generations
 SKIPPED_PREFIXES = ("/admin/", "/documents/", "/media/", "/static/", "/ho-tro/", "/_util/")
 PREVIEW_PARAM = "giao-dien"
 SEARCH_PREFIX = "/tim-kiem/"
+# Keep in step with the ``$page_cache_uri`` map of docker/nginx.conf.
+TRACKING_PARAMS = frozenset(
+    {"fbclid", "gclid", "gbraid", "wbraid", "dclid", "msclkid", "zarsrc", "igshid", "ttclid", "_gl"}
+)
 KEPT_HEADERS_SKIP = {"set-cookie", "date", "vary", "etag", "last-modified", "cache-control"}
 
 
@@ -64,6 +73,21 @@ def is_cacheable_request(request) -> bool:
         and PREVIEW_PARAM not in request.GET
         and "HTTP_AUTHORIZATION" not in request.META
     )
+
+
+def is_tracking(name: str) -> bool:
+    return name in TRACKING_PARAMS or name.startswith("utm_")
+
+
+def drop_tracking_params(request) -> None:
+    """Serve ``/tin-tuc/x/?fbclid=…`` as ``/tin-tuc/x/``: same page, same cache entry."""
+    query = request.META.get("QUERY_STRING", "")
+    if not query:
+        return
+    kept = [part for part in query.split("&") if not is_tracking(part.split("=", 1)[0])]
+    if len(kept) < len(query.split("&")):
+        request.META["QUERY_STRING"] = "&".join(kept)
+        request.GET = QueryDict(request.META["QUERY_STRING"])
 
 
 def cache_key(request) -> str:
@@ -122,7 +146,10 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not enabled() or not is_cacheable_request(request):
+        if not is_cacheable_request(request):
+            return self.get_response(request)
+        drop_tracking_params(request)
+        if not enabled():
             return self.get_response(request)
         key = cache_key(request)
         entry = caches["pages"].get(key)

@@ -4,6 +4,7 @@
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -61,6 +62,9 @@ class HomePage(FeedRoutesMixin, PortalPage):
         from content.models.schedules import ScheduleWeekPage
 
         context = super().get_context(request, *args, **kwargs)
+        # Every listing is lazy: the template keeps them in a per-site fragment
+        # (serving.fragments), so a page-cache miss whose fragment is still current asks the
+        # database nothing for them.
         news = (
             NewsPage.objects.live()
             .public()
@@ -68,10 +72,12 @@ class HomePage(FeedRoutesMixin, PortalPage):
             .select_related("image")
             .order_by("-date", "-pk")
         )
-        featured = list(news.filter(featured=True)[:3])
+        featured = SimpleLazyObject(lambda: list(news.filter(featured=True)[:3]))
         context["featured_news"] = featured
         # An item shows once on the page: the featured ones are left out of the latest.
-        context["latest_news"] = news.exclude(pk__in=[item.pk for item in featured])[:6]
+        context["latest_news"] = SimpleLazyObject(
+            lambda: list(news.exclude(pk__in=[item.pk for item in featured])[:6])
+        )
         context["latest_documents"] = (
             DocumentPage.objects.live()
             .public()
@@ -79,7 +85,8 @@ class HomePage(FeedRoutesMixin, PortalPage):
             .select_related("document_type", "issuing_body")
             .order_by("-issue_date", "-pk")[:5]
         )
-        context["week"] = ScheduleWeekPage.current_for(self)
+        context["today"] = timezone.localdate()
+        context["week"] = SimpleLazyObject(lambda: ScheduleWeekPage.current_for(self))
         return context
 
 
