@@ -8,6 +8,8 @@ portal.wsgi`` with the production settings (4 sync workers) and drives it with
 ``wrk -t2 -c16`` on the loopback with a commune's Host header:
 
 - uncached: the page cache off (PORTAL_PAGE_CACHE=0), per-site fragments on: a cache miss;
+- cold: the fragments off too (PORTAL_FRAGMENT_CACHE=0): the first visitor after a publish,
+  which makes the site's pages and fragments unreachable at once (only with ``--modes cold``);
 - django: the page cache on, answered by gunicorn;
 - nginx: Debian's nginx configured as docker/nginx.conf in front (its 1-second cache).
 
@@ -100,7 +102,9 @@ def database_url(name: str = SCRATCH) -> str:
     return f"postgres://postgres@{host}/{name}"
 
 
-def production_env(url: str, page_cache: bool, static_root: Path) -> dict[str, str]:
+def production_env(
+    url: str, page_cache: bool, static_root: Path, fragments: bool = True
+) -> dict[str, str]:
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "portal.settings.production",
@@ -109,6 +113,7 @@ def production_env(url: str, page_cache: bool, static_root: Path) -> dict[str, s
         "DATABASE_URL": url,
         "SECURE_COOKIES": "0",
         "PORTAL_PAGE_CACHE": "1" if page_cache else "0",
+        "PORTAL_FRAGMENT_CACHE": "1" if fragments else "0",
         "PORTAL_SPARE_SCHEMAS": "0",
         "PYTHONPATH": f"{ROOT / 'platform'}:{ROOT}",
         "LOG_LEVEL": "ERROR",
@@ -332,9 +337,9 @@ def main() -> None:
     try:
         modes = [mode for mode in args.modes.split(",") if mode]
         for mode in modes:
-            app = start_gunicorn(
-                production_env(url, mode != "uncached", static_root), args.port, args.workers
-            )
+            page_cache = mode not in ("uncached", "cold")
+            env = production_env(url, page_cache, static_root, fragments=mode != "cold")
+            app = start_gunicorn(env, args.port, args.workers)
             port = args.port
             if mode == "nginx":
                 nginx = start_nginx(folder, args.port, args.port + 1, static_root)

@@ -35,7 +35,9 @@ def _prefill_route(request, path: str) -> None:
     if known is None or hasattr(request, "_wagtail_route_for_request"):
         return  # Wagtail walked (or will walk, and answer 404) itself: its route stands
     model, page_id, handled = known
-    page = apps.get_model(model).objects.filter(pk=page_id).first()
+    model = apps.get_model(model)
+    related = getattr(model, "serve_related", ())
+    page = next(iter(model.objects.filter(pk=page_id).select_related(*related)), None)
     if page is None:
         return
     try:

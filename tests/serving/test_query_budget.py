@@ -17,15 +17,28 @@ from tests.conftest import site_client
 
 TARGET = 8
 BUDGET = {
-    "home": 6,
-    "section": 6,
-    "news": 4,
-    "documents": 5,
-    "document": 6,
-    "questions": 5,
+    "home": 2,
+    "section": 5,
+    "news": 2,
+    "documents": 4,
+    "document": 2,
+    "questions": 4,
     "search": 7,
     "feed": 5,
     "html sitemap": 3,
+}
+# The first visitor after a publish: the site's generation moved, so its fragments and facts
+# are all asked again (the home page also builds the header, the footer and the site's routes).
+COLD_BUDGET = {
+    "home": 28,
+    "section": 8,
+    "news": 10,
+    "documents": 10,
+    "document": 12,
+    "questions": 6,
+    "search": 8,
+    "feed": 5,
+    "html sitemap": 4,
 }
 
 
@@ -59,14 +72,20 @@ def _paths(site, item, document):
 def test_every_public_page_type_keeps_its_query_budget(busy_site):
     site, item, document = busy_site
     client = site_client(site)
-    spent = {}
+    spent, cold = {}, {}
     for name, path in _paths(site, item, document).items():
-        assert client.get(path).status_code == 200, path  # warms fragments and lookups
+        with CaptureQueriesContext(connection) as first:
+            assert client.get(path).status_code == 200, path  # warms fragments and lookups
+        cold[name] = len(first)
         with CaptureQueriesContext(connection) as queries:
             assert client.get(path).status_code == 200, path
         spent[name] = len(queries)
     over = {name: (spent[name], BUDGET[name]) for name in spent if spent[name] > BUDGET[name]}
     assert not over, f"over budget (spent, budget): {over}; all: {spent}"
+    over = {
+        name: (cold[name], COLD_BUDGET[name]) for name in cold if cold[name] > COLD_BUDGET[name]
+    }
+    assert not over, f"first visitor over budget (spent, budget): {over}; all: {cold}"
     assert max(spent.values()) <= TARGET
 
 

@@ -51,6 +51,9 @@ class PortalPage(Page):
 
     search_kind = "page"
     show_share_links = True
+    # What the page's own template shows of its foreign keys: fetched with the page when it is
+    # served (serving.routes), one query instead of one per relation.
+    serve_related: tuple[str, ...] = ()
 
     promote_panels = [
         MultiFieldPanel(

@@ -67,6 +67,8 @@ class DocumentIndexPage(FeedRoutesMixin, PortalPage):
 class DocumentPage(PortalPage):
     """One document with the seven fields the law names, its signer and sector."""
 
+    serve_related = ("document_type", "issuing_body", "sector", "file")
+
     document_type = models.ForeignKey(
         "content.DocumentType",
         verbose_name=_("loại văn bản"),

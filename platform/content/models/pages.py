@@ -19,6 +19,7 @@ from content.blocks import (
 )
 from content.feeds import FeedRoutesMixin
 from content.models.base import PortalPage, plain_text, with_images
+from portal import site_memo
 
 CHILD_TYPES = [
     "content.SectionPage",
@@ -117,6 +118,8 @@ class SectionPage(FeedRoutesMixin, PortalPage):
 
 class NewsPage(PortalPage):
     """A news item or article (tin, bài, tin ảnh, bài ảnh, video, audio), dated and credited."""
+
+    serve_related = ("image", "contributing_unit")
 
     class Kind(models.TextChoices):
         NEWS = "tin", _("Tin")
@@ -226,13 +229,19 @@ class NewsPage(PortalPage):
         ]
         if chosen:
             return chosen
-        return (
-            NewsPage.objects.live()
-            .public()
-            .sibling_of(self, inclusive=False)
-            .select_related("image")
-            .order_by("-date", "-pk")[:3]
+        # Every item of a section shows the same few latest: remembered once per section.
+        parent_path = self.path[: -self.steplen]
+        latest = site_memo.remembered(
+            f"latest-items:{parent_path}",
+            lambda: tuple(
+                NewsPage.objects.live()
+                .public()
+                .sibling_of(self)
+                .select_related("image")
+                .order_by("-date", "-pk")[:4]
+            ),
         )
+        return [item for item in latest if item.pk != self.pk][:3]
 
 
 class IntroductionPage(PortalPage):

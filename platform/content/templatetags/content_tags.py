@@ -46,14 +46,12 @@ def _live_languages() -> int:
 
 
 def crumbs_of(page) -> list:
-    """The page's breadcrumb trail, asked once per request by the breadcrumb and its JSON-LD."""
+    """The page's breadcrumb trail, asked by the breadcrumb and its JSON-LD."""
     if page is None or page.depth <= 2:
         return []
-    known = page.__dict__.get("_crumbs")
-    if known is None:
-        known = list(page.breadcrumb_pages())
-        page._crumbs = known
-    return known
+    # Every page under one parent has the same trail: remembered once per parent (read only).
+    parent_path = page.path[: -page.steplen]
+    return site_memo.remembered(f"crumbs:{parent_path}", lambda: tuple(page.breadcrumb_pages()))
 
 
 @register.inclusion_tag("includes/meta.html", takes_context=True)
