@@ -63,28 +63,33 @@ class HomePage(FeedRoutesMixin, PortalPage):
         from content.models.schedules import ScheduleWeekPage
 
         context = super().get_context(request, *args, **kwargs)
-        # Every listing is lazy: the template keeps them in a per-site fragment
-        # (serving.fragments), so a page-cache miss whose fragment is still current asks the
-        # database nothing for them.
-        news = (
-            NewsPage.objects.live()
-            .public()
-            .descendant_of(self)
-            .select_related("image")
-            .order_by("-date", "-pk")
-        )
-        featured = SimpleLazyObject(lambda: list(news.filter(featured=True)[:3]))
+        # Every listing is lazy, down to building its query: the template keeps them in a
+        # per-site fragment (serving.fragments), so a page-cache miss whose fragment is still
+        # current spends nothing on them.
+
+        def news():
+            return (
+                NewsPage.objects.live()
+                .public()
+                .descendant_of(self)
+                .select_related("image")
+                .order_by("-date", "-pk")
+            )
+
+        featured = SimpleLazyObject(lambda: list(news().filter(featured=True)[:3]))
         context["featured_news"] = featured
         # An item shows once on the page: the featured ones are left out of the latest.
         context["latest_news"] = SimpleLazyObject(
-            lambda: list(news.exclude(pk__in=[item.pk for item in featured])[:6])
+            lambda: list(news().exclude(pk__in=[item.pk for item in featured])[:6])
         )
-        context["latest_documents"] = (
-            DocumentPage.objects.live()
-            .public()
-            .descendant_of(self)
-            .select_related("document_type", "issuing_body")
-            .order_by("-issue_date", "-pk")[:5]
+        context["latest_documents"] = SimpleLazyObject(
+            lambda: list(
+                DocumentPage.objects.live()
+                .public()
+                .descendant_of(self)
+                .select_related("document_type", "issuing_body")
+                .order_by("-issue_date", "-pk")[:5]
+            )
         )
         context["today"] = timezone.localdate()
         context["week"] = SimpleLazyObject(lambda: ScheduleWeekPage.current_for(self))
