@@ -3,9 +3,12 @@ choices: serving.site_facts) are remembered by a worker, and every change an edi
 through the admin shows on the next anonymous request, with the page cache off, so only the
 facts stand between the change and the visitor (issue 19, the query budget)."""
 
+import datetime
+
 import pytest
 from django_tenants.utils import schema_context
 
+from tests import factories
 from tests.conftest import site_client
 from tests.editorial.conftest import BODY, NO_COMMENTS, fresh, make_board_site, member, write
 
@@ -26,11 +29,13 @@ def _seen(tenant, *paths):
 def test_an_unpublished_item_is_gone_from_its_address_and_its_section(site):
     chief = member(site, "truongban")
     write(chief, site, "Tin sắp gỡ xuống", action="action-publish")
-    _seen(site, "/tin-tuc/", "/tin-tuc/tin-sap-go-xuong/")
+    _seen(site, "/", "/tin-tuc/", "/tin-tuc/tin-sap-go-xuong/")
+    assert "Tin sắp gỡ xuống" in site_client(site).get("/").content.decode()
     page = fresh(site, "Tin sắp gỡ xuống")
     chief.post(f"/admin/pages/{page.pk}/unpublish/", {"reason": "Đăng nhầm"})
     assert site_client(site).get("/tin-tuc/tin-sap-go-xuong/").status_code == 404
-    assert "Tin sắp gỡ xuống" not in site_client(site).get("/tin-tuc/").content.decode()
+    for path in ("/", "/tin-tuc/"):  # the home page's listings are a fragment of their own
+        assert "Tin sắp gỡ xuống" not in site_client(site).get(path).content.decode(), path
 
 
 def test_a_renamed_address_answers_at_once_and_the_old_one_redirects(site):
@@ -77,3 +82,13 @@ def test_a_page_made_private_asks_for_its_password_and_leaves_the_listings(site)
     assert "Tin nội bộ sắp khóa" not in body.split("<main", 1)[-1].split("</form>", 1)[-1]
     for path in ("/", "/tin-tuc/"):
         assert "Tin nội bộ sắp khóa" not in site_client(site).get(path).content.decode(), path
+
+
+def test_a_document_of_a_new_year_is_offered_by_the_documents_filter_at_once(site):
+    _seen(site, "/van-ban/")
+    assert '<option value="2019"' not in site_client(site).get("/van-ban/").content.decode()
+    factories.document(site, "Quyết định cũ", issue_date=datetime.date(2019, 5, 2))
+    listing = site_client(site).get("/van-ban/").content.decode()
+    assert '<option value="2019"' in listing  # the empty filter is a per-site fragment
+    filtered = site_client(site).get("/van-ban/?nam=2019").content.decode()
+    assert '<option value="2019" selected' in filtered
