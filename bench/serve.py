@@ -184,6 +184,9 @@ def start_nginx(folder: Path, app_port: int, port: int, static_root: Path) -> su
     server = server.replace("http://app:8000", f"http://127.0.0.1:{app_port}")
     server = server.replace("listen 80 default_server;", f"listen 127.0.0.1:{port};")
     server = server.replace("/srv/static/", f"{static_root}/")
+    # Media answered by the app with X-Accel-Redirect (production settings) are read here: the
+    # settings' default MEDIA_ROOT, which the benches use.
+    server = server.replace("/srv/media/", f"{ROOT / 'media'}/")
     server = server.replace("/var/cache/nginx/", f"{folder}/cache/")
     server = server.replace("/var/log/nginx/", f"{folder}/")
     server = server.replace("/var/log/portal/", f"{folder}/")
