@@ -38,6 +38,7 @@ class _App:
                 body = f"v{app.answers}".encode()
                 self.send_response(200)
                 self.send_header("Cache-Control", "public, max-age=0, s-maxage=60")
+                self.send_header("Vary", "Accept-Language, Accept-Encoding")  # as the app's
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body)
@@ -117,6 +118,9 @@ def test_the_apps_refresh_replaces_the_cached_copy_for_everyone(nginx):
     assert _get(port) == ("v1", "MISS")
     assert _get(port, {"X-Portal-Refresh": SECRET}) == ("v2", "BYPASS")
     assert _get(port, source="127.0.0.2") == ("v2", "HIT")
+    # One copy for every browser: the refresh (which sends neither header) replaced theirs too.
+    browser = {"Accept-Language": "vi-VN,vi;q=0.9,en;q=0.8", "Accept-Encoding": "gzip, br"}
+    assert _get(port, browser, source="127.0.0.2") == ("v2", "HIT")
     assert app.answers == 2
 
 
