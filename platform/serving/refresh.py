@@ -16,13 +16,15 @@ handlers go through the task queue (``purge_urls_from_cache_task``), which a wor
 second and may be busy with a site import or a backup for minutes; publishing calls the backend
 here, from the publishing process itself.
 
-Where, and with no thread (issue 21): the requests go out the moment the transaction commits
-(a loopback connection and a few hundred bytes each: a millisecond or two of the publish), and
-their answers are awaited only once the editor's response has been sent (``request_finished``,
-which a sync gunicorn worker fires after writing it), because nginx stores a page only while its
-asker is still connected. The wait is bounded (``TIMEOUT``); a refresh that fails or times out
-leaves the old copy to expire within two seconds, as before, so nothing is queued or retried.
-Outside a request (scheduled publishing in the task worker, a command) they are awaited at once.
+When, and with no thread (issue 21): in a request, once its response has been sent
+(``request_finished``, which a sync gunicorn worker fires after writing the response), so the
+pages rendered again do not compete for the CPU with the editor's own request; the requests go
+out together and their answers are awaited, because nginx stores a page only while its asker
+is still connected (a fire-and-forget request is dropped). The wait is bounded (``TIMEOUT``)
+and costs the worker, not the editor, the few hundred milliseconds of the renders. A refresh
+that fails or times out leaves the old copy to expire within two seconds, as before, so nothing
+is queued or retried. Outside a request (scheduled publishing in the task worker, a command)
+they go at the commit.
 """
 
 import logging
@@ -49,9 +51,10 @@ SITE_PATHS = ("rss.xml", "sitemap.xml")
 class _State(threading.local):
     def __init__(self) -> None:
         self.in_request = False
+        # Backend's key → (backend, URLs): asked for in a transaction not yet committed, and
+        # committed but not yet sent (in a request, sent once its response has gone).
         self.pending: dict[tuple, tuple[NginxRefreshBackend, set[str]]] = {}
-        self.asked: list[tuple[socket.socket, str]] = []
-        self.deadline = 0.0
+        self.ready: dict[tuple, tuple[NginxRefreshBackend, set[str]]] = {}
 
 
 _state = _State()
@@ -79,10 +82,12 @@ class NginxRefreshBackend(BaseBackend):
         self.purge_batch([url])
 
     def purge_batch(self, urls) -> None:
-        """Each URL asked for again once the current transaction commits (at once outside one)."""
+        """Each URL asked for again once the current transaction commits (at once outside one),
+        in a request once its response has gone. (What a rolled-back transaction asked for goes
+        with the next commit's: a needless refresh, no harm.)"""
         entry = _state.pending.setdefault(self.key, (self, set()))
         entry[1].update(urls)
-        transaction.on_commit(_send_pending, robust=True)
+        transaction.on_commit(_committed, robust=True)
 
     def ask(self, url: str) -> socket.socket | None:
         """Sends the refresh request for ``url``; the connection, whose answer nginx must be
@@ -105,27 +110,30 @@ class NginxRefreshBackend(BaseBackend):
         return connection
 
 
-def _send_pending() -> None:
-    pending, _state.pending = _state.pending, {}
-    for backend, urls in pending.values():
+def _committed() -> None:
+    for key, (backend, urls) in _state.pending.items():
+        _state.ready.setdefault(key, (backend, set()))[1].update(urls)
+    _state.pending = {}
+    if not _state.in_request:
+        send_ready()
+
+
+def send_ready() -> None:
+    """Asks nginx for every committed URL, then waits (until the deadline) for its answers."""
+    ready, _state.ready = _state.ready, {}
+    asked: list[tuple[socket.socket, str]] = []
+    deadline = time.monotonic()
+    for backend, urls in ready.values():
+        deadline = max(deadline, time.monotonic() + backend.timeout)
         for url in sorted(urls):
             connection = backend.ask(url)
             if connection is not None:
-                _state.asked.append((connection, url))
-        _state.deadline = max(_state.deadline, time.monotonic() + backend.timeout)
-    if not _state.in_request:
-        collect()
-
-
-def collect() -> None:
-    """Waits (until the deadline) for nginx's answers to the refreshes asked, then lets go of
-    their connections."""
-    asked, _state.asked = _state.asked, []
+                asked.append((connection, url))
     for connection, url in asked:
         try:
             status = b""
             while True:
-                remaining = _state.deadline - time.monotonic()
+                remaining = deadline - time.monotonic()
                 if remaining <= 0:
                     raise TimeoutError("no answer in time")
                 connection.settimeout(remaining)
@@ -190,8 +198,8 @@ def _request_started(sender, **kwargs) -> None:
 
 def _request_finished(sender, **kwargs) -> None:
     _state.in_request = False
-    if _state.asked:
-        collect()
+    if _state.ready:
+        send_ready()
 
 
 def connect() -> None:

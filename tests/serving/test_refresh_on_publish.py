@@ -187,3 +187,21 @@ def test_what_nginx_fetches_reads_the_generation_afresh(site, settings):
     again = client.get("/tin-tuc/", HTTP_X_PORTAL_FRESH_GENERATION="1")
     assert again["X-Page-Cache"] == "miss"
     assert again.status_code == first.status_code == 200
+
+
+def test_in_a_request_nginx_is_asked_once_the_response_has_gone(
+    db, nginx, django_capture_on_commit_callbacks
+):
+    """The pages rendered again do not compete with the editor's own request."""
+    from django.core.signals import request_finished, request_started
+
+    from serving import refresh
+
+    request_started.send(sender=None)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            refresh.refresh(["http://xa-a.localhost/tin-tuc/"])
+        assert nginx.requests == []  # committed, the response not yet sent
+    finally:
+        request_finished.send(sender=None)
+    assert nginx.paths() == {"/tin-tuc/"}
