@@ -4,7 +4,8 @@ new item visible on the cached home page and section within a second, in the wor
 nginx keeps a public page for a second or two and then serves the old copy once more while it
 fetches the new one (docker/nginx.conf): a publish used to show after up to ~2.3 s. Now, once
 the publishing transaction has committed, the app asks nginx for every address that shows the
-page (the page, its sections up to the home page, the feed and the sitemap) with the header
+page (the page, its sections up to the home page, the feed and the sitemap; the parent
+portal's home page when it lists the site's news) with the header
 ``X-Portal-Refresh: <PORTAL_REFRESH_SECRET>``. nginx fetches each from the app, which reads the
 generations afresh for anything nginx asks (``serving.pages``), and stores the answer in place
 of the old copy: visitors see the new item once those few pages have rendered.
@@ -33,11 +34,15 @@ import threading
 import time
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core.signals import request_finished, request_started
 from django.db import transaction
 from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 from wagtail.contrib.frontend_cache.utils import get_backends
 from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from search.network import concerns_member_news
+from search.outbox import entries_applied
 
 logger = logging.getLogger("serving.refresh")
 
@@ -192,6 +197,29 @@ def _page_moved(sender, instance, parent_page_before=None, **kwargs) -> None:
         refresh(page_urls(instance, *others), backends)
 
 
+def parent_home_urls(site_ids: list[int]) -> list[str]:
+    """The home pages of the parent portals of the sites ``site_ids`` (one query)."""
+    from tenants.models import Domain
+
+    scheme = "https" if settings.PORTAL_SITE_PORT == 443 else "http"
+    domains = (
+        Domain.objects.filter(is_primary=True, tenant__members__id__in=site_ids)
+        .values_list("domain", flat=True)
+        .distinct()
+    )
+    return [f"{scheme}://{domain}/" for domain in domains]
+
+
+def _entries_applied(sender, events=(), **kwargs) -> None:
+    """A member's news reached the index: its parent portal's home page lists it ("Tin từ các
+    xã/phường"; ``serving.invalidation`` has bumped the parent's generation)."""
+    backends = get_backends()
+    if backends:
+        sites = sorted({event.site_id for event in events if concerns_member_news(event)})
+        if sites:
+            refresh(parent_home_urls(sites), backends)
+
+
 def _request_started(sender, **kwargs) -> None:
     _state.in_request = True
 
@@ -208,5 +236,6 @@ def connect() -> None:
     page_published.connect(_page_changed, dispatch_uid="serving.refresh.published")
     page_unpublished.connect(_page_changed, dispatch_uid="serving.refresh.unpublished")
     post_page_move.connect(_page_moved, dispatch_uid="serving.refresh.moved")
+    entries_applied.connect(_entries_applied, dispatch_uid="serving.refresh.entries_applied")
     request_started.connect(_request_started, dispatch_uid="serving.refresh.request_started")
     request_finished.connect(_request_finished, dispatch_uid="serving.refresh.request_finished")
