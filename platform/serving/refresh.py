@@ -32,7 +32,7 @@ import logging
 import socket
 import threading
 import time
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from django.conf import settings
 from django.core.signals import request_finished, request_started
@@ -51,6 +51,7 @@ HEADER = "X-Portal-Refresh"
 USER_AGENT = "portal-refresh-bot"
 # What a page shows lists of, besides its sections: cheap to render again.
 SITE_PATHS = ("rss.xml", "sitemap.xml")
+URI_SAFE = "/%:@!$&'()*+,;=?-._~"
 
 
 class _State(threading.local):
@@ -98,9 +99,10 @@ class NginxRefreshBackend(BaseBackend):
         """Sends the refresh request for ``url``; the connection, whose answer nginx must be
         able to send, or None when nginx cannot be reached."""
         parts = urlsplit(url)
-        path = parts.path or "/"
+        # As a browser sends it (nginx's key is the request's URI): non-ASCII as UTF-8 escapes.
+        path = quote(parts.path or "/", safe=URI_SAFE)
         if parts.query:
-            path += "?" + parts.query
+            path += "?" + quote(parts.query, safe=URI_SAFE)
         request = (
             f"GET {path} HTTP/1.1\r\nHost: {parts.netloc}\r\n"
             f"X-Forwarded-Proto: {parts.scheme or 'http'}\r\n{HEADER}: {self.secret}\r\n"
@@ -109,7 +111,7 @@ class NginxRefreshBackend(BaseBackend):
         try:
             connection = socket.create_connection(self.address, timeout=self.timeout)
             connection.sendall(request.encode("latin-1"))
-        except (OSError, UnicodeEncodeError) as error:
+        except OSError as error:
             logger.warning("nginx not refreshed for %s: %s", url, error)
             return None
         return connection

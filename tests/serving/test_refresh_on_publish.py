@@ -209,3 +209,17 @@ def test_in_a_request_nginx_is_asked_once_the_response_has_gone(
     finally:
         request_finished.send(sender=None)
     assert nginx.paths() == {"/tin-tuc/"}
+
+
+def test_an_address_reaches_nginx_as_a_browser_sends_it(
+    db, nginx, django_capture_on_commit_callbacks
+):
+    """nginx keys its copies by scheme (X-Forwarded-Proto), host and the request's URI."""
+    from serving import refresh
+
+    with django_capture_on_commit_callbacks(execute=True):
+        refresh.refresh(["https://xa-a.localhost/tin-tức/?q=chuyển"])
+    [(path, headers)] = nginx.requests
+    assert path == "/tin-t%E1%BB%A9c/?q=chuy%E1%BB%83n"
+    assert headers["Host"] == "xa-a.localhost"
+    assert headers["X-Forwarded-Proto"] == "https"
