@@ -10,10 +10,10 @@ Keys carry both counters (``key_part``), so an entry is reused only while neithe
 counters live in the database (public schema), not in the cache: with the in-process cache of
 the default setup each gunicorn worker has its own cache, and a bump made by the worker that
 served the admin must reach the others. Each process keeps what it read for
-``PORTAL_GENERATION_SECONDS`` (1 s by default; 0 in tests), so a cache hit usually costs no query
-and a change shows on every worker within that time. What nginx fetches to share it for a
-second or two reads them afresh (``fresh``: ``serving.pages``, docker/nginx.conf), so no worker's
-memory outlives a publish in nginx's cache.
+``PORTAL_GENERATION_SECONDS`` (0.5 s by default; 0 in tests), so a cache hit usually costs no
+query and a change shows on every worker within that time. What nginx fetches, to share it for
+a second or two, reads them afresh (``fresh``: ``serving.pages``, docker/nginx.conf), so no
+worker's memory outlives a publish in nginx's cache.
 
 Other apps call ``bump_site()`` / ``bump_network()`` directly, or list their models in
 ``PORTAL_CACHE_SITE_MODELS`` / ``PORTAL_CACHE_NETWORK_MODELS`` (``serving.invalidation``).
@@ -34,7 +34,7 @@ def _site_scope(schema: str) -> str:
 
 
 def _ttl() -> float:
-    return getattr(settings, "PORTAL_GENERATION_SECONDS", 1.0)
+    return getattr(settings, "PORTAL_GENERATION_SECONDS", 0.5)
 
 
 def current(schema: str | None = None, fresh: bool = False) -> tuple[int, int]:

@@ -203,8 +203,10 @@ PORTAL_HOST_CACHE = True
 # site's generation stands (serving.site_facts).
 PORTAL_SITE_FACTS = True
 # How long a process trusts the generations it read (serving.generations): the time a change
-# takes to reach every worker. nginx keeps a page this long too (X-Accel-Expires).
-PORTAL_GENERATION_SECONDS = float(env("PORTAL_GENERATION_SECONDS", "1.0"))
+# takes to reach every worker when gunicorn answers visitors itself (what nginx fetches reads
+# them afresh). 0.5 s: one more small indexed query per worker and site a second, no cost
+# measurable in bench/serve.py's django mode (1.0 s: 619-665 req/s, 0.5 s: 668-698, busy machine).
+PORTAL_GENERATION_SECONDS = float(env("PORTAL_GENERATION_SECONDS", "0.5"))
 PORTAL_NGINX_CACHE_SECONDS = 1
 # nginx in front (docker/compose.yaml): publishing asks it to fetch and store again the pages
 # that show the change (serving.refresh), with the secret its config expects in the header
