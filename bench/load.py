@@ -47,6 +47,7 @@ from pathlib import Path
 
 from scratch import ROOT, recreate_database, use_scratch_database
 from serve import (
+    REFRESH_SECRET,
     collect_static,
     database_url,
     fetch,
@@ -444,6 +445,9 @@ def main() -> None:
             "REDIS_URL": f"redis://127.0.0.1:{redis_port}/0",
             "PORTAL_BEHIND_PROXY": "2",
             "PORTAL_NGINX_VIEWS_LOG": str(folder / "cached_views.log"),
+            # Publishing refreshes nginx's copies (serving.refresh), as in docker/compose.yaml.
+            "PORTAL_NGINX_URL": f"http://127.0.0.1:{nginx_port}",
+            "PORTAL_REFRESH_SECRET": REFRESH_SECRET,
         }
         collect_static(env)
         started["redis"] = start_redis(folder, redis_port)

@@ -31,10 +31,12 @@ import time
 import urllib.request
 from pathlib import Path
 
+import local_nginx
 from scratch import ROOT, recreate_database, use_scratch_database
 
 SCRATCH = "bench_serve"
 HOST = "iabang.localhost"
+REFRESH_SECRET = "bench-refresh-not-secret"
 WRK_SCRIPT = """
 done = function(summary, latency, requests)
   local e = summary.errors
@@ -180,38 +182,8 @@ def fetch(port: int, path: str, host: str = HOST) -> int:
 
 def start_nginx(folder: Path, app_port: int, port: int, static_root: Path) -> subprocess.Popen:
     """Debian's nginx with docker/nginx.conf's server block, pointed at this machine."""
-    server = (ROOT / "docker" / "nginx.conf").read_text()
-    server = server.replace("http://app:8000", f"http://127.0.0.1:{app_port}")
-    server = server.replace("listen 80 default_server;", f"listen 127.0.0.1:{port};")
-    server = server.replace("/srv/static/", f"{static_root}/")
-    # Media answered by the app with X-Accel-Redirect (production settings) are read here: the
-    # settings' default MEDIA_ROOT, which the benches use.
-    server = server.replace("/srv/media/", f"{ROOT / 'media'}/")
-    server = server.replace("/var/cache/nginx/", f"{folder}/cache/")
-    server = server.replace("/var/log/nginx/", f"{folder}/")
-    server = server.replace("/var/log/portal/", f"{folder}/")
-    (folder / "cache").mkdir(exist_ok=True)
-    # nginx's workers run as another user (www-data): they must reach and write the cache.
-    folder.chmod(0o755)
-    (folder / "cache").chmod(0o777)
-    conf = folder / "nginx.conf"
-    conf.write_text(
-        f"worker_processes 1;\npid {folder}/nginx.pid;\nerror_log {folder}/error.log;\n"
-        "events { worker_connections 1024; }\n"
-        f"http {{\ninclude /etc/nginx/mime.types;\nclient_body_temp_path {folder}/body;\n"
-        f"proxy_temp_path {folder}/proxy;\nfastcgi_temp_path {folder}/fcgi;\n"
-        f"uwsgi_temp_path {folder}/uwsgi;\nscgi_temp_path {folder}/scgi;\n{server}\n}}\n"
-    )
-    process = subprocess.Popen(
-        ["nginx", "-c", str(conf), "-p", str(folder), "-g", "daemon off;"],
-        start_new_session=True,
-    )
-    try:
-        wait_for(port)
-    except BaseException:
-        stop(process)
-        raise
-    return process
+    conf = local_nginx.render(folder, app_port, port, static_root, REFRESH_SECRET)
+    return local_nginx.start(conf, port)
 
 
 def drive(port: int, path: str, seconds: int, folder: Path) -> str:

@@ -7,8 +7,9 @@ class ServingConfig(AppConfig):
 
     def ready(self):
         from portal import site_memo
-        from serving import invalidation, restrictions, site_facts
+        from serving import invalidation, refresh, restrictions, site_facts
 
         invalidation.connect()
+        refresh.connect()  # after: a bump made outside a transaction goes first
         restrictions.install()
         site_memo.provide(site_facts.remembered)

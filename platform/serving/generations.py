@@ -10,8 +10,10 @@ Keys carry both counters (``key_part``), so an entry is reused only while neithe
 counters live in the database (public schema), not in the cache: with the in-process cache of
 the default setup each gunicorn worker has its own cache, and a bump made by the worker that
 served the admin must reach the others. Each process keeps what it read for
-``PORTAL_GENERATION_SECONDS`` (1 s by default; 0 in tests), so a cache hit usually costs no query
-and a change shows on every worker within that time.
+``PORTAL_GENERATION_SECONDS`` (0.5 s by default; 0 in tests), so a cache hit usually costs no
+query and a change shows on every worker within that time. What nginx fetches, to share it for
+a second or two, reads them afresh (``fresh``: ``serving.pages``, docker/nginx.conf), so no
+worker's memory outlives a publish in nginx's cache.
 
 Other apps call ``bump_site()`` / ``bump_network()`` directly, or list their models in
 ``PORTAL_CACHE_SITE_MODELS`` / ``PORTAL_CACHE_NETWORK_MODELS`` (``serving.invalidation``).
@@ -32,16 +34,17 @@ def _site_scope(schema: str) -> str:
 
 
 def _ttl() -> float:
-    return getattr(settings, "PORTAL_GENERATION_SECONDS", 1.0)
+    return getattr(settings, "PORTAL_GENERATION_SECONDS", 0.5)
 
 
-def current(schema: str | None = None) -> tuple[int, int]:
-    """(site generation, network generation) for ``schema`` (the current one by default)."""
+def current(schema: str | None = None, fresh: bool = False) -> tuple[int, int]:
+    """(site generation, network generation) for ``schema`` (the current one by default);
+    ``fresh``: read from the database even when this process remembers them."""
     schema = schema or connection.schema_name
     scopes = (_site_scope(schema), NETWORK)
     now = time.monotonic()
     cached = [_memo.get(scope) for scope in scopes]
-    if all(entry is not None and entry[1] > now for entry in cached):
+    if not fresh and all(entry is not None and entry[1] > now for entry in cached):
         return cached[0][0], cached[1][0]
     public = get_public_schema_name()
     with connection.cursor() as cursor:

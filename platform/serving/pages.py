@@ -151,6 +151,10 @@ class PageCacheMiddleware:
         drop_tracking_params(request)
         if not enabled():
             return self.get_response(request)
+        if "HTTP_X_PORTAL_FRESH_GENERATION" in request.META:
+            # nginx will share this answer for a second or two (docker/nginx.conf): it must not
+            # be one this worker's remembered generation still calls current.
+            generations.current(request.tenant.schema_name, fresh=True)
         key = cache_key(request)
         entry = caches["pages"].get(key)
         if entry is not None:

@@ -5,16 +5,14 @@ nor split its cache: every click on a news item shared on Facebook or Zalo carri
 import http.server
 import shutil
 import socket
-import subprocess
 import tempfile
 import threading
-import time
 import urllib.request
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 
+from bench import local_nginx
 from tests.conftest import site_client
 
 SHARED = "fbclid=IwAR0xYz&utm_source=facebook&utm_medium=social"
@@ -69,55 +67,34 @@ class _CountingApp(http.server.BaseHTTPRequestHandler):
 
 @pytest.mark.skipif(shutil.which("nginx") is None, reason="Debian's nginx is not installed")
 def test_nginx_keeps_one_copy_for_every_click_on_a_shared_link():
-    # Not pytest's tmp_path: nginx's workers (www-data) must reach it, and its parents are 0700.
-    with tempfile.TemporaryDirectory() as folder:
-        _nginx_keeps_one_copy(Path(folder))
-
-
-def _nginx_keeps_one_copy(tmp_path: Path):
     app = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _CountingApp)
     _CountingApp.seen = []
     threading.Thread(target=app.serve_forever, daemon=True).start()
     port = _free_port()
-    server = (settings.BASE_DIR / "docker" / "nginx.conf").read_text()
-    server = server.replace("http://app:8000", f"http://127.0.0.1:{app.server_port}")
-    server = server.replace("listen 80 default_server;", f"listen 127.0.0.1:{port};")
-    for folder in ("/var/cache/nginx/", "/var/log/nginx/", "/var/log/portal/"):
-        server = server.replace(folder, f"{tmp_path}/")
-    tmp_path.chmod(0o777)
-    conf = tmp_path / "nginx.conf"
-    conf.write_text(
-        f"pid {tmp_path}/nginx.pid;\nerror_log {tmp_path}/error.log;\nevents {{}}\n"
-        f"http {{\nclient_body_temp_path {tmp_path}/body;\nproxy_temp_path {tmp_path}/proxy;\n"
-        f"{server}\n}}\n"
-    )
-    nginx = subprocess.Popen(["nginx", "-c", str(conf), "-p", str(tmp_path), "-g", "daemon off;"])
-    try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
-                break
-            except OSError:
-                time.sleep(0.05)
+    # Not pytest's tmp_path: nginx's workers (www-data) must reach it, and its parents are 0700.
+    with tempfile.TemporaryDirectory() as folder:
+        folder = Path(folder)
+        conf = local_nginx.render(folder, app.server_port, port, folder, "test-secret-0123")
+        nginx = local_nginx.start(conf, port)
+        try:
 
-        def get(path: str) -> str:
-            request = urllib.request.Request(
-                f"http://127.0.0.1:{port}{path}", headers={"Host": "iabang.example.vn"}
-            )
-            with urllib.request.urlopen(request) as response:  # noqa: S310 - our loopback
-                return response.read().decode()
+            def get(path: str) -> str:
+                request = urllib.request.Request(
+                    f"http://127.0.0.1:{port}{path}", headers={"Host": "iabang.example.vn"}
+                )
+                with urllib.request.urlopen(request) as response:  # noqa: S310 - our loopback
+                    return response.read().decode()
 
-        assert get(f"/tin-tuc/a/?{SHARED}") == "page 1"
-        assert get("/tin-tuc/a/?fbclid=other") == "page 1"
-        assert get("/tin-tuc/a/") == "page 1"
-        assert get("/tin-tuc/a/?trang=2&fbclid=x") == "page 2"  # not only tracking: its own
-        assert get("/tin-tuc/a/?q=utm_source") == "page 3"
-        assert _CountingApp.seen == [
-            f"/tin-tuc/a/?{SHARED}",
-            "/tin-tuc/a/?trang=2&fbclid=x",
-            "/tin-tuc/a/?q=utm_source",
-        ]
-    finally:
-        nginx.terminate()
-        nginx.wait(timeout=10)
-        app.shutdown()
+            assert get(f"/tin-tuc/a/?{SHARED}") == "page 1"
+            assert get("/tin-tuc/a/?fbclid=other") == "page 1"
+            assert get("/tin-tuc/a/") == "page 1"
+            assert get("/tin-tuc/a/?trang=2&fbclid=x") == "page 2"  # not only tracking: its own
+            assert get("/tin-tuc/a/?q=utm_source") == "page 3"
+            assert _CountingApp.seen == [
+                f"/tin-tuc/a/?{SHARED}",
+                "/tin-tuc/a/?trang=2&fbclid=x",
+                "/tin-tuc/a/?q=utm_source",
+            ]
+        finally:
+            local_nginx.stop(nginx)
+            app.shutdown()

@@ -203,9 +203,24 @@ PORTAL_HOST_CACHE = True
 # site's generation stands (serving.site_facts).
 PORTAL_SITE_FACTS = True
 # How long a process trusts the generations it read (serving.generations): the time a change
-# takes to reach every worker. nginx keeps a page this long too (X-Accel-Expires).
-PORTAL_GENERATION_SECONDS = 1.0
+# takes to reach every worker when gunicorn answers visitors itself (what nginx fetches reads
+# them afresh). 0.5 s: one more small indexed query per worker and site a second, no cost
+# measurable in bench/serve.py's django mode (1.0 s: 619-665 req/s, 0.5 s: 668-698, busy machine).
+PORTAL_GENERATION_SECONDS = float(env("PORTAL_GENERATION_SECONDS", "0.5"))
 PORTAL_NGINX_CACHE_SECONDS = 1
+# nginx in front (docker/compose.yaml): publishing asks it to fetch and store again the pages
+# that show the change (serving.refresh), with the secret its config expects in the header
+# X-Portal-Refresh. Both unset (development, tests): nothing is sent.
+PORTAL_NGINX_URL = env("PORTAL_NGINX_URL", "")
+PORTAL_REFRESH_SECRET = env("PORTAL_REFRESH_SECRET", "")
+if PORTAL_NGINX_URL and PORTAL_REFRESH_SECRET:
+    WAGTAILFRONTENDCACHE = {
+        "nginx": {
+            "BACKEND": "serving.refresh.NginxRefreshBackend",
+            "LOCATION": PORTAL_NGINX_URL,
+            "SECRET": PORTAL_REFRESH_SECRET,
+        }
+    }
 # Where nginx writes the views it served from its cache (docker/nginx.conf); counted every
 # minute by the worker (serving.tasks).
 PORTAL_NGINX_VIEWS_LOG = env("PORTAL_NGINX_VIEWS_LOG", "/var/log/portal/cached_views.log")

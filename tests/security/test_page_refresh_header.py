@@ -1,0 +1,132 @@
+"""nginx's refresh header (docker/nginx.conf, serving.refresh) is honoured only from the app:
+from a private address AND with the shared secret. An anonymous visitor sending it, with or
+without the right secret, gets the cached copy like everyone else; the secret never reaches
+the app; whatever nginx fetches asks the app for the generation afresh.
+
+Debian's nginx runs docker/nginx.conf as the benches do (bench/local_nginx.py), in front of a
+stand-in app that numbers its answers."""
+
+import http.client
+import shutil
+import socket
+import tempfile
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from bench import local_nginx
+
+SECRET = "the-secret-of-the-test-0123456789"
+HOST = "xa-mau.localhost"
+pytestmark = pytest.mark.skipif(shutil.which("nginx") is None, reason="nginx is not installed")
+
+
+class _App:
+    """Answers every GET with ``v<n>``, shareable for a minute, and keeps what it was sent."""
+
+    def __init__(self) -> None:
+        self.answers = 0
+        self.headers: list[dict[str, str]] = []
+        app = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):
+                app.answers += 1
+                app.headers.append(dict(self.headers))
+                body = f"v{app.answers}".encode()
+                self.send_response(200)
+                self.send_header("Cache-Control", "public, max-age=0, s-maxage=60")
+                self.send_header("Vary", "Accept-Language, Accept-Encoding")  # as the app's
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def folder():
+    """nginx's workers run as another user: its folder must be reachable (pytest's is not)."""
+    path = Path(tempfile.mkdtemp(prefix="nginx-refresh-"))
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
+
+
+@pytest.fixture
+def nginx(folder):
+    app = _App()
+    port = _free_port()
+    conf = local_nginx.render(folder, app.server.server_port, port, folder, SECRET)
+    process = local_nginx.start(conf, port)
+    try:
+        yield app, port
+    finally:
+        local_nginx.stop(process)
+        app.close()
+
+
+def _get(port: int, headers: dict | None = None, source: str = "127.0.0.1") -> tuple[str, str]:
+    """(body, X-Nginx-Cache) of the home page, asked from address ``source``."""
+    connection = http.client.HTTPConnection(
+        "127.0.0.1", port, timeout=10, source_address=(source, 0)
+    )
+    try:
+        connection.request("GET", "/", headers={"Host": HOST, **(headers or {})})
+        response = connection.getresponse()
+        return response.read().decode(), response.getheader("X-Nginx-Cache", "")
+    finally:
+        connection.close()
+
+
+def test_the_rendered_configuration_passes_nginx_t(folder):
+    conf = local_nginx.render(folder, 8000, _free_port(), folder, SECRET)
+    checked = local_nginx.check(conf)
+    assert checked.returncode == 0, checked.stderr
+    assert "${PORTAL_REFRESH_SECRET}" in local_nginx.CONF.read_text()  # put in at deployment
+
+
+def test_an_anonymous_visitor_with_the_header_gets_the_cached_copy(nginx):
+    app, port = nginx
+    assert _get(port) == ("v1", "MISS")
+    # From outside the private networks, even with the right secret.
+    assert _get(port, {"X-Portal-Refresh": SECRET}, source="127.0.0.2") == ("v1", "HIT")
+    # From an allowed address with a wrong or empty secret.
+    assert _get(port, {"X-Portal-Refresh": "guess"}) == ("v1", "HIT")
+    assert _get(port, {"X-Portal-Refresh": ""}) == ("v1", "HIT")
+    assert _get(port, {"X-Portal-Refresh": SECRET + "x"}) == ("v1", "HIT")
+    assert app.answers == 1
+
+
+def test_the_apps_refresh_replaces_the_cached_copy_for_everyone(nginx):
+    app, port = nginx
+    assert _get(port) == ("v1", "MISS")
+    assert _get(port, {"X-Portal-Refresh": SECRET}) == ("v2", "BYPASS")
+    assert _get(port, source="127.0.0.2") == ("v2", "HIT")
+    # One copy for every browser: the refresh (which sends neither header) replaced theirs too.
+    browser = {"Accept-Language": "vi-VN,vi;q=0.9,en;q=0.8", "Accept-Encoding": "gzip, br"}
+    assert _get(port, browser, source="127.0.0.2") == ("v2", "HIT")
+    assert app.answers == 2
+
+
+def test_the_secret_stays_in_nginx_and_the_app_is_asked_for_fresh_generations(nginx):
+    app, port = nginx
+    _get(port, {"X-Portal-Refresh": SECRET, "X-Portal-Fresh-Generation": "0"})
+    sent = app.headers[-1]
+    assert "X-Portal-Refresh" not in sent
+    assert sent["X-Portal-Fresh-Generation"] == "1"
