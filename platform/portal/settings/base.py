@@ -174,7 +174,7 @@ _REDIS_URL = env("REDIS_URL")
 
 def _cache(name: str) -> dict:
     if _REDIS_URL:
-        backend = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _REDIS_URL}
+        backend = {"BACKEND": "portal.redis_cache.RedisCache", "LOCATION": _REDIS_URL}
     else:
         backend = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": name}
     return {**backend, **_TENANT_KEYS, "KEY_PREFIX": name}
