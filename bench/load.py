@@ -1,12 +1,15 @@
 """Load test of the production path (issue 21, part 3): nginx → gunicorn → PostgreSQL, Redis.
 
     .venv/bin/python bench/load.py [--users 100] [--minutes 5] [--sites 50] [--workers 4]
+                                   [--admin-workers 2]
 
 Everything runs on the loopback and is started here: a scratch network on the embedded
 PostgreSQL (the demo network of ``seed_demo``, plus communes up to ``--sites``, each with a few
 news items), Redis (Debian's ``redis-server``, installed with apt if missing) as Django's cache
-(REDIS_URL), ``gunicorn portal.wsgi`` with the production settings, Debian's nginx configured as
-docker/nginx.conf is (``bench/serve.py``'s helpers), and the task worker (``manage.py
+(REDIS_URL), ``gunicorn portal.wsgi`` with the production settings in two pools as in
+docker/compose.yaml (citizens' ``--workers``, editors' ``--admin-workers``; 0 puts the editors
+in the citizens' pool), Debian's nginx configured as docker/nginx.conf is (``bench/serve.py``'s
+helpers, which route /admin/ to the editors' pool), and the task worker (``manage.py
 db_worker``: search outbox, cached-view counts, periodic jobs). Locust (``bench/
 requirements-load.txt``, in its own environment var/bench-venv: it brings gevent and Flask,
 which the application does not need) then plays ``bench/load_locust.py``: citizens reading
@@ -34,6 +37,7 @@ import io
 import json
 import os
 import re
+import resource
 import shutil
 import signal
 import subprocess
@@ -274,6 +278,32 @@ def memory(found: list[tuple[str, int]]) -> dict[int, tuple[str, float, float]]:
     return sizes
 
 
+def cpu_seconds(found: list[tuple[str, int]]) -> dict[str, float]:
+    """CPU time (user + system) used so far by each group of processes (role without its
+    master/worker suffix)."""
+    import psutil
+
+    totals: dict[str, float] = {}
+    for role, pid in found:
+        try:
+            times = psutil.Process(pid).cpu_times()
+        except (psutil.NoSuchProcess, psutil.AccessDenied):
+            continue
+        group = role.removesuffix(" (master)").removesuffix(" worker")
+        group = group.split(" master")[0] if group.startswith("nginx") else group
+        totals[group] = totals.get(group, 0.0) + times.user + times.system
+    return totals
+
+
+def print_cpu(before: dict[str, float], after: dict[str, float], seconds: float) -> None:
+    """Where the two cores went during the run: the pools' share beside everything else
+    (postgres backends come and go, so theirs is a lower bound)."""
+    say(f"\nCPU during the run ({seconds:.0f} s; 2 cores = {2 * seconds:.0f} CPU-s available):")
+    for group in sorted(after, key=lambda g: -(after[g] - before.get(g, 0.0))):
+        used = after[group] - before.get(group, 0.0)
+        say(f"  {group:24s} {used:8.1f} CPU-s  {100 * used / seconds:5.1f}% of one core")
+
+
 def warm_up(port: int, hosts: list[str], workers: int) -> None:
     """Each site's home page once per worker, most likely: the start figures are those of a
     running server, not of a cold one."""
@@ -314,6 +344,16 @@ def warm_up_admin(port: int, editor: dict, workers: int) -> None:
 
     with ThreadPoolExecutor(workers) as pool:
         list(pool.map(lambda _: session(), range(workers * 2)))
+
+
+def renice(master: subprocess.Popen, niceness: int) -> None:
+    """A lower priority for a gunicorn pool: its master and workers (a worker it forks later
+    inherits the master's)."""
+    import psutil
+
+    parent = psutil.Process(master.pid)
+    for process in [parent, *parent.children(recursive=True)]:
+        process.nice(niceness)
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -412,7 +452,16 @@ def main() -> None:
     parser.add_argument(
         "--publish-every", type=float, default=30, help="seconds between a board's items"
     )
-    parser.add_argument("--workers", type=int, default=4, help="gunicorn sync workers")
+    parser.add_argument("--workers", type=int, default=4, help="citizens' gunicorn sync workers")
+    parser.add_argument(
+        "--admin-workers", type=int, default=2, help="editors' gunicorn workers (0: no own pool)"
+    )
+    parser.add_argument(
+        "--admin-threads", type=int, default=1, help="threads per editors' worker (gthread)"
+    )
+    parser.add_argument(
+        "--citizens-nice", type=int, default=0, help="niceness of the citizens' pool"
+    )
     parser.add_argument("--port", type=int, default=8761)
     parser.add_argument("--keep", action="store_true", help="keep the scratch database")
     parser.add_argument("--reuse", action="store_true", help="use the kept scratch database")
@@ -439,6 +488,7 @@ def main() -> None:
         plan = inventory(args.sites, args.editors)
         hosts = [site["host"] for site in plan["sites"]]
         app_port, nginx_port, redis_port = args.port, args.port + 1, args.port + 2
+        admin_port = args.port + 3 if args.admin_workers else app_port
         env = {
             **production_env(database_url(SCRATCH), True, ROOT / "static"),
             "REDIS_URL": f"redis://127.0.0.1:{redis_port}/0",
@@ -448,23 +498,40 @@ def main() -> None:
         collect_static(env)
         started["redis"] = start_redis(folder, redis_port)
         started["gunicorn"] = start_gunicorn(env, app_port, args.workers)
-        started["nginx"] = start_nginx(folder, app_port, nginx_port, ROOT / "static")
+        if args.citizens_nice:
+            renice(started["gunicorn"], args.citizens_nice)
+        if args.admin_workers:
+            threads = {"GUNICORN_CMD_ARGS": f"--threads {args.admin_threads}"}
+            started["gunicorn admin"] = start_gunicorn(
+                {**env, **threads} if args.admin_threads > 1 else env,
+                admin_port,
+                args.admin_workers,
+            )
+        started["nginx"] = start_nginx(folder, app_port, nginx_port, ROOT / "static", admin_port)
         started["db_worker"] = start_worker(env, folder)
         worker_started = time.monotonic()
         wait_for(nginx_port)
+        pools = f"gunicorn {args.workers} sync workers" + (
+            f"{f' (nice {args.citizens_nice})' if args.citizens_nice else ''}, editors' pool "
+            f"{args.admin_workers} workers"
+            + (f" x {args.admin_threads} threads" if args.admin_threads > 1 else "")
+            if args.admin_workers else ", editors in the same pool")  # fmt: skip
         say(f"{len(hosts)} sites, {len(plan['editors'])} boards publishing every "
-            f"~{args.publish_every:.0f} s; gunicorn {args.workers} sync workers; "
+            f"~{args.publish_every:.0f} s; {pools}; "
             f"{args.users} users for {args.minutes:g} min   ({load()})")  # fmt: skip
         warm = time.monotonic()
         warm_up(app_port, hosts, args.workers)
+        admin_processes = args.admin_workers or args.workers
         if plan["editors"]:
-            warm_up_admin(app_port, plan["editors"][0], args.workers)
+            warm_up_admin(admin_port, plan["editors"][0], admin_processes)
         say(f"warm-up: home page of every site x{args.workers}, the editors' pages x"
-            f"{args.workers * 2} in {time.monotonic() - warm:.0f} s")  # fmt: skip
+            f"{admin_processes * 2} in {time.monotonic() - warm:.0f} s")  # fmt: skip
         settle = 20 - (time.monotonic() - worker_started)
         if settle > 0:  # the worker's first periodic jobs import what it keeps using
             time.sleep(settle)
-        before = memory(processes(started))
+        found = processes(started)
+        before = memory(found)
+        cpu_before, run_started = cpu_seconds(found), time.monotonic()
 
         output = folder / "published.json"
         config = folder / "load.json"
@@ -476,6 +543,7 @@ def main() -> None:
             "output": str(output),
         }, ensure_ascii=False))  # fmt: skip
         seconds = max(10, round(args.minutes * 60))
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
         started["locust"] = subprocess.Popen(
             [str(locust), "-f", str(ROOT / "bench" / "load_locust.py"), "--headless",
              "-u", str(args.users), "-r", str(max(1, args.users // 10)),
@@ -488,10 +556,17 @@ def main() -> None:
             stderr=subprocess.STDOUT,
         )  # fmt: skip
         started["locust"].wait(timeout=seconds + 120)
-        after = memory(processes({k: v for k, v in started.items() if k != "locust"}))
+        found = processes({k: v for k, v in started.items() if k != "locust"})
+        after = memory(found)
+        cpu_after, run_seconds = cpu_seconds(found), time.monotonic() - run_started
+        waited = resource.getrusage(resource.RUSAGE_CHILDREN)  # Locust, now it has ended
+        cpu_after["locust (load generator)"] = (
+            waited.ru_utime + waited.ru_stime - children.ru_utime - children.ru_stime
+        )
         say(f"run finished   ({load()})")
         print_requests(folder / "stats_stats.csv", folder / "stats_failures.csv")
         print_memory(before, after)
+        print_cpu(cpu_before, cpu_after, run_seconds)
         print_published(output, 30)
     except KeyboardInterrupt:
         say("\ninterrupted: stopping everything")
@@ -504,7 +579,7 @@ def main() -> None:
                 locust_process.wait(timeout=40)
             except subprocess.TimeoutExpired:
                 locust_process.kill()
-        for name in ("db_worker", "nginx", "gunicorn", "redis"):
+        for name in ("db_worker", "nginx", "gunicorn admin", "gunicorn", "redis"):
             stop(started.get(name))
         log = folder / "locust.log"
         if log.exists() and "Traceback" in log.read_text():

@@ -173,10 +173,31 @@ def fetch(port: int, path: str, host: str = HOST) -> int:
         return response.status
 
 
-def start_nginx(folder: Path, app_port: int, port: int, static_root: Path) -> subprocess.Popen:
+def start_nginx(
+    folder: Path, app_port: int, port: int, static_root: Path, admin_port: int | None = None
+) -> subprocess.Popen:
     """Debian's nginx with docker/nginx.conf's server block, pointed at this machine."""
+    conf = render_nginx(folder, app_port, port, static_root, admin_port)
+    process = subprocess.Popen(
+        ["nginx", "-c", str(conf), "-p", str(folder), "-g", "daemon off;"],
+        start_new_session=True,
+    )
+    try:
+        wait_for(port)
+    except BaseException:
+        stop(process)
+        raise
+    return process
+
+
+def render_nginx(
+    folder: Path, app_port: int, port: int, static_root: Path, admin_port: int | None = None
+) -> Path:
+    """docker/nginx.conf in a whole nginx.conf for this machine; the editors' pool is the
+    gunicorn on ``admin_port``, or the one on ``app_port`` when only one is started."""
     server = (ROOT / "docker" / "nginx.conf").read_text()
     server = server.replace("http://app:8000", f"http://127.0.0.1:{app_port}")
+    server = server.replace("server admin:8000;", f"server 127.0.0.1:{admin_port or app_port};")
     server = server.replace("listen 80 default_server;", f"listen 127.0.0.1:{port};")
     server = server.replace("/srv/static/", f"{static_root}/")
     server = server.replace("/var/cache/nginx/", f"{folder}/cache/")
@@ -194,16 +215,7 @@ def start_nginx(folder: Path, app_port: int, port: int, static_root: Path) -> su
         f"proxy_temp_path {folder}/proxy;\nfastcgi_temp_path {folder}/fcgi;\n"
         f"uwsgi_temp_path {folder}/uwsgi;\nscgi_temp_path {folder}/scgi;\n{server}\n}}\n"
     )
-    process = subprocess.Popen(
-        ["nginx", "-c", str(conf), "-p", str(folder), "-g", "daemon off;"],
-        start_new_session=True,
-    )
-    try:
-        wait_for(port)
-    except BaseException:
-        stop(process)
-        raise
-    return process
+    return conf
 
 
 def drive(port: int, path: str, seconds: int, folder: Path) -> str:
