@@ -280,28 +280,55 @@ def memory(found: list[tuple[str, int]]) -> dict[int, tuple[str, float, float]]:
 
 def cpu_seconds(found: list[tuple[str, int]]) -> dict[str, float]:
     """CPU time (user + system) used so far by each group of processes (role without its
-    master/worker suffix)."""
+    master/worker suffix); PostgreSQL's as its whole server's (backends come and go: the
+    postmaster counts those it has reaped); the whole machine's busy time as "machine"."""
     import psutil
 
     totals: dict[str, float] = {}
     for role, pid in found:
         try:
-            times = psutil.Process(pid).cpu_times()
+            process = psutil.Process(pid)
+            if role == "postgres backend":
+                if "postgres server" not in totals:
+                    server = psutil.Process(process.ppid())
+                    times = server.cpu_times()
+                    reaped = times.children_user + times.children_system
+                    live = sum(_cpu(child) for child in server.children())
+                    totals["postgres server"] = _cpu(server) + reaped + live
+                continue
+            used = _cpu(process)
         except (psutil.NoSuchProcess, psutil.AccessDenied):
             continue
         group = role.removesuffix(" (master)").removesuffix(" worker")
         group = group.split(" master")[0] if group.startswith("nginx") else group
-        totals[group] = totals.get(group, 0.0) + times.user + times.system
+        totals[group] = totals.get(group, 0.0) + used
+    machine = psutil.cpu_times()
+    totals["machine"] = sum(machine) - machine.idle - getattr(machine, "iowait", 0.0)
     return totals
 
 
+def _cpu(process) -> float:
+    try:
+        times = process.cpu_times()
+    except Exception:  # a backend that ended meanwhile
+        return 0.0
+    return times.user + times.system
+
+
 def print_cpu(before: dict[str, float], after: dict[str, float], seconds: float) -> None:
-    """Where the two cores went during the run: the pools' share beside everything else
-    (postgres backends come and go, so theirs is a lower bound)."""
-    say(f"\nCPU during the run ({seconds:.0f} s; 2 cores = {2 * seconds:.0f} CPU-s available):")
+    """Where the cores went during the run: each group of ours, and what the rest of the
+    machine (other work on a shared machine) took beside them."""
+    cores = os.cpu_count() or 1
+    machine = after.pop("machine") - before.get("machine", 0.0)
+    say(f"\nCPU during the run ({seconds:.0f} s; {cores} cores = {cores * seconds:.0f} CPU-s):")
+    ours = 0.0
     for group in sorted(after, key=lambda g: -(after[g] - before.get(g, 0.0))):
         used = after[group] - before.get(group, 0.0)
+        ours += used
         say(f"  {group:24s} {used:8.1f} CPU-s  {100 * used / seconds:5.1f}% of one core")
+    say(f"  {'(all of the above)':24s} {ours:8.1f} CPU-s  {100 * ours / seconds:5.1f}% of one core")
+    say(f"  {'(the rest of the machine)':24s} {machine - ours:8.1f} CPU-s  "
+        f"{100 * (machine - ours) / seconds:5.1f}% of one core")  # fmt: skip
 
 
 def warm_up(port: int, hosts: list[str], workers: int) -> None:
