@@ -20,10 +20,14 @@ through the Wagtail admin's page form (a real editor's login and post, not a sho
 Printed at the end: requests and errors, p50/p95/p99 per request class, resident memory of
 every process at start (after a warm-up: each gunicorn worker has served every site, the
 task worker has been up 20 s and run its first periodic jobs) and end with
-growth, and how fast every item published during the run showed on its site's home page as
-an anonymous visitor sees it (through nginx's and Django's caches). Goals: 0 errors, p95 ≤
-200 ms, memory growth ≤ 10 %. Everything started is stopped and the scratch database dropped
-on exit, Ctrl-C included (``--keep`` keeps the database, ``--reuse`` starts from it).
+growth, the CPU each group of processes used during the run beside what the rest of the
+machine took (on a shared machine, others' work competes for the same cores), and how fast
+every item published during the run showed on its site's home page as an anonymous visitor
+sees it (through nginx's and Django's caches). Goals: 0 errors, p95 ≤ 200 ms, memory growth
+≤ 10 %. ``--citizens-nice``, ``--worker-nice`` and ``--admin-threads`` are there to try those
+(issue 21: none is a default; see the README). Everything started is stopped and the scratch
+database dropped on exit, Ctrl-C included (``--keep`` keeps the database, ``--reuse`` starts
+from it).
 
 The question form's per-address limit: citizens each send their own address in
 X-Forwarded-For, as a TLS terminator in front of nginx would, and the app runs with
