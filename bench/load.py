@@ -533,6 +533,9 @@ def main() -> None:
         "--citizens-nice", type=int, default=0, help="niceness of the citizens' pool"
     )
     parser.add_argument("--worker-nice", type=int, default=0, help="niceness of the db_worker")
+    parser.add_argument(
+        "--admin-nice", type=int, default=0, help="niceness of the editors' pool (< 0: root)"
+    )
     parser.add_argument("--port", type=int, default=8761)
     parser.add_argument("--keep", action="store_true", help="keep the scratch database")
     parser.add_argument("--reuse", action="store_true", help="use the kept scratch database")
@@ -578,6 +581,8 @@ def main() -> None:
                 admin_port,
                 args.admin_workers,
             )
+            if args.admin_nice:
+                renice(started["gunicorn admin"], args.admin_nice)
         started["nginx"] = start_nginx(folder, app_port, nginx_port, ROOT / "static", admin_port)
         started["db_worker"] = start_worker(env, folder)
         if args.worker_nice:
@@ -587,6 +592,7 @@ def main() -> None:
         pools = f"gunicorn {args.workers} sync workers" + (
             f"{f' (nice {args.citizens_nice})' if args.citizens_nice else ''}, editors' pool "
             f"{args.admin_workers} workers"
+            + (f" (nice {args.admin_nice})" if args.admin_nice else "")
             + (f" x {args.admin_threads} threads" if args.admin_threads > 1 else "")
             if args.admin_workers else ", editors in the same pool")  # fmt: skip
         if args.worker_nice:
