@@ -1,12 +1,15 @@
 """Load test of the production path (issue 21, part 3): nginx → gunicorn → PostgreSQL, Redis.
 
     .venv/bin/python bench/load.py [--users 100] [--minutes 5] [--sites 50] [--workers 4]
+                                   [--admin-workers 2]
 
 Everything runs on the loopback and is started here: a scratch network on the embedded
 PostgreSQL (the demo network of ``seed_demo``, plus communes up to ``--sites``, each with a few
 news items), Redis (Debian's ``redis-server``, installed with apt if missing) as Django's cache
-(REDIS_URL), ``gunicorn portal.wsgi`` with the production settings, Debian's nginx configured as
-docker/nginx.conf is (``bench/serve.py``'s helpers), and the task worker (``manage.py
+(REDIS_URL), ``gunicorn portal.wsgi`` with the production settings in two pools as in
+docker/compose.yaml (citizens' ``--workers``, editors' ``--admin-workers``; 0 puts the editors
+in the citizens' pool), Debian's nginx configured as docker/nginx.conf is (``bench/serve.py``'s
+helpers, which route /admin/ to the editors' pool), and the task worker (``manage.py
 db_worker``: search outbox, cached-view counts, periodic jobs). Locust (``bench/
 requirements-load.txt``, in its own environment var/bench-venv: it brings gevent and Flask,
 which the application does not need) then plays ``bench/load_locust.py``: citizens reading
@@ -17,10 +20,14 @@ through the Wagtail admin's page form (a real editor's login and post, not a sho
 Printed at the end: requests and errors, p50/p95/p99 per request class, resident memory of
 every process at start (after a warm-up: each gunicorn worker has served every site, the
 task worker has been up 20 s and run its first periodic jobs) and end with
-growth, and how fast every item published during the run showed on its site's home page as
-an anonymous visitor sees it (through nginx's and Django's caches). Goals: 0 errors, p95 ≤
-200 ms, memory growth ≤ 10 %. Everything started is stopped and the scratch database dropped
-on exit, Ctrl-C included (``--keep`` keeps the database, ``--reuse`` starts from it).
+growth, the CPU each group of processes used during the run beside what the rest of the
+machine took (on a shared machine, others' work competes for the same cores), and how fast
+every item published during the run showed on its site's home page as an anonymous visitor
+sees it (through nginx's and Django's caches). Goals: 0 errors, p95 ≤ 200 ms, memory growth
+≤ 10 %. ``--citizens-nice``, ``--worker-nice`` and ``--admin-threads`` are there to try those
+(issue 21: none is a default; see the README). Everything started is stopped and the scratch
+database dropped on exit, Ctrl-C included (``--keep`` keeps the database, ``--reuse`` starts
+from it).
 
 The question form's per-address limit: citizens each send their own address in
 X-Forwarded-For, as a TLS terminator in front of nginx would, and the app runs with
@@ -34,6 +41,7 @@ import io
 import json
 import os
 import re
+import resource
 import shutil
 import signal
 import subprocess
@@ -275,6 +283,59 @@ def memory(found: list[tuple[str, int]]) -> dict[int, tuple[str, float, float]]:
     return sizes
 
 
+def cpu_seconds(found: list[tuple[str, int]]) -> dict[str, float]:
+    """CPU time (user + system) used so far by each group of processes (role without its
+    master/worker suffix); PostgreSQL's as its whole server's (backends come and go: the
+    postmaster counts those it has reaped); the whole machine's busy time as "machine"."""
+    import psutil
+
+    totals: dict[str, float] = {}
+    for role, pid in found:
+        try:
+            process = psutil.Process(pid)
+            if role == "postgres backend":
+                if "postgres server" not in totals:
+                    server = psutil.Process(process.ppid())
+                    times = server.cpu_times()
+                    reaped = times.children_user + times.children_system
+                    live = sum(_cpu(child) for child in server.children())
+                    totals["postgres server"] = _cpu(server) + reaped + live
+                continue
+            used = _cpu(process)
+        except (psutil.NoSuchProcess, psutil.AccessDenied):
+            continue
+        group = role.removesuffix(" (master)").removesuffix(" worker")
+        group = group.split(" master")[0] if group.startswith("nginx") else group
+        totals[group] = totals.get(group, 0.0) + used
+    machine = psutil.cpu_times()
+    totals["machine"] = sum(machine) - machine.idle - getattr(machine, "iowait", 0.0)
+    return totals
+
+
+def _cpu(process) -> float:
+    try:
+        times = process.cpu_times()
+    except Exception:  # a backend that ended meanwhile
+        return 0.0
+    return times.user + times.system
+
+
+def print_cpu(before: dict[str, float], after: dict[str, float], seconds: float) -> None:
+    """Where the cores went during the run: each group of ours, and what the rest of the
+    machine (other work on a shared machine) took beside them."""
+    cores = os.cpu_count() or 1
+    machine = after.pop("machine") - before.get("machine", 0.0)
+    say(f"\nCPU during the run ({seconds:.0f} s; {cores} cores = {cores * seconds:.0f} CPU-s):")
+    ours = 0.0
+    for group in sorted(after, key=lambda g: -(after[g] - before.get(g, 0.0))):
+        used = after[group] - before.get(group, 0.0)
+        ours += used
+        say(f"  {group:24s} {used:8.1f} CPU-s  {100 * used / seconds:5.1f}% of one core")
+    say(f"  {'(all of the above)':24s} {ours:8.1f} CPU-s  {100 * ours / seconds:5.1f}% of one core")
+    say(f"  {'(the rest of the machine)':24s} {machine - ours:8.1f} CPU-s  "
+        f"{100 * (machine - ours) / seconds:5.1f}% of one core")  # fmt: skip
+
+
 def warm_up(port: int, hosts: list[str], workers: int) -> None:
     """Each site's home page once per worker, most likely: the start figures are those of a
     running server, not of a cold one."""
@@ -284,10 +345,12 @@ def warm_up(port: int, hosts: list[str], workers: int) -> None:
 
 
 def warm_up_admin(port: int, editor: dict, workers: int) -> None:
-    """The editors' pages (login and the add form) a few times in every worker at once, as
-    on a server that has been running: each worker's first admin page loads Wagtail's admin
-    templates (~0.1-0.2 s), which with a few dozen samples per class would be the p95."""
+    """The editors' pages (login, the add form and a publish) a few times in every worker at
+    once, as on a server that has been running: each worker's first admin page loads Wagtail's
+    admin templates (~0.1-0.2 s), its first publish the code of saving and publishing, which
+    with a few dozen samples per class would be the p95."""
     from concurrent.futures import ThreadPoolExecutor
+    from datetime import date
 
     def session() -> None:
         cookies = urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
@@ -311,10 +374,57 @@ def warm_up_admin(port: int, editor: dict, workers: int) -> None:
         add = f"{base}/admin/pages/add/content/newspage/{editor['news_section_id']}/"
         for _ in range(2):
             with opener.open(urllib.request.Request(add, headers=headers)) as response:
-                response.read()
+                token = re.search(
+                    r'name="csrfmiddlewaretoken" value="([^"]+)"', response.read().decode()
+                )
+        stamp = f"{time.time_ns()}"
+        publish = urllib.parse.urlencode(
+            {
+                "csrfmiddlewaretoken": token.group(1) if token else "",
+                "title": f"Tin khởi động {stamp}",
+                "slug": f"tin-khoi-dong-{stamp}",
+                "kind": "tin",
+                "date": date.today().strftime("%d/%m/%Y"),
+                "lead": "Tin đăng khi khởi động phép thử tải.",
+                "body": WARM_BODY,
+                "author": "Ban biên tập",
+                "comments-TOTAL_FORMS": "0",
+                "comments-INITIAL_FORMS": "0",
+                "comments-MIN_NUM_FORMS": "0",
+                "comments-MAX_NUM_FORMS": "1000",
+                "action-publish": "action-publish",
+            }
+        ).encode()
+        try:
+            opener.open(urllib.request.Request(add, publish, headers)).read()
+            raise SystemExit("warm-up: the page form did not publish (no redirect)")
+        except urllib.error.HTTPError as redirect:  # 302: published
+            if redirect.code != 302:
+                raise
 
     with ThreadPoolExecutor(workers) as pool:
         list(pool.map(lambda _: session(), range(workers * 2)))
+
+
+def renice(master: subprocess.Popen, niceness: int) -> None:
+    """A lower priority for a gunicorn pool: its master and workers (a worker it forks later
+    inherits the master's)."""
+    import psutil
+
+    parent = psutil.Process(master.pid)
+    for process in [parent, *parent.children(recursive=True)]:
+        process.nice(niceness)
+
+
+WARM_BODY = json.dumps(
+    {
+        "blocks": [
+            {"key": "k1", "text": "Tin khởi động.", "type": "unstyled", "depth": 0,
+             "inlineStyleRanges": [], "entityRanges": []}
+        ],
+        "entityMap": {},
+    }
+)  # fmt: skip
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -413,7 +523,20 @@ def main() -> None:
     parser.add_argument(
         "--publish-every", type=float, default=30, help="seconds between a board's items"
     )
-    parser.add_argument("--workers", type=int, default=4, help="gunicorn sync workers")
+    parser.add_argument("--workers", type=int, default=4, help="citizens' gunicorn sync workers")
+    parser.add_argument(
+        "--admin-workers", type=int, default=2, help="editors' gunicorn workers (0: no own pool)"
+    )
+    parser.add_argument(
+        "--admin-threads", type=int, default=1, help="threads per editors' worker (gthread)"
+    )
+    parser.add_argument(
+        "--citizens-nice", type=int, default=0, help="niceness of the citizens' pool"
+    )
+    parser.add_argument("--worker-nice", type=int, default=0, help="niceness of the db_worker")
+    parser.add_argument(
+        "--admin-nice", type=int, default=0, help="niceness of the editors' pool (< 0: root)"
+    )
     parser.add_argument("--port", type=int, default=8761)
     parser.add_argument("--keep", action="store_true", help="keep the scratch database")
     parser.add_argument("--reuse", action="store_true", help="use the kept scratch database")
@@ -440,6 +563,7 @@ def main() -> None:
         plan = inventory(args.sites, args.editors)
         hosts = [site["host"] for site in plan["sites"]]
         app_port, nginx_port, redis_port = args.port, args.port + 1, args.port + 2
+        admin_port = args.port + 3 if args.admin_workers else app_port
         env = {
             **production_env(database_url(SCRATCH), True, ROOT / "static"),
             "REDIS_URL": f"redis://127.0.0.1:{redis_port}/0",
@@ -452,23 +576,47 @@ def main() -> None:
         collect_static(env)
         started["redis"] = start_redis(folder, redis_port)
         started["gunicorn"] = start_gunicorn(env, app_port, args.workers)
-        started["nginx"] = start_nginx(folder, app_port, nginx_port, ROOT / "static")
+        if args.citizens_nice:
+            renice(started["gunicorn"], args.citizens_nice)
+        if args.admin_workers:
+            threads = {"GUNICORN_CMD_ARGS": f"--threads {args.admin_threads}"}
+            started["gunicorn admin"] = start_gunicorn(
+                {**env, **threads} if args.admin_threads > 1 else env,
+                admin_port,
+                args.admin_workers,
+            )
+            if args.admin_nice:
+                renice(started["gunicorn admin"], args.admin_nice)
+        started["nginx"] = start_nginx(folder, app_port, nginx_port, ROOT / "static", admin_port)
         started["db_worker"] = start_worker(env, folder)
+        if args.worker_nice:
+            renice(started["db_worker"], args.worker_nice)
         worker_started = time.monotonic()
         wait_for(nginx_port)
+        pools = f"gunicorn {args.workers} sync workers" + (
+            f"{f' (nice {args.citizens_nice})' if args.citizens_nice else ''}, editors' pool "
+            f"{args.admin_workers} workers"
+            + (f" (nice {args.admin_nice})" if args.admin_nice else "")
+            + (f" x {args.admin_threads} threads" if args.admin_threads > 1 else "")
+            if args.admin_workers else ", editors in the same pool")  # fmt: skip
+        if args.worker_nice:
+            pools += f"; db_worker nice {args.worker_nice}"
         say(f"{len(hosts)} sites, {len(plan['editors'])} boards publishing every "
-            f"~{args.publish_every:.0f} s; gunicorn {args.workers} sync workers; "
+            f"~{args.publish_every:.0f} s; {pools}; "
             f"{args.users} users for {args.minutes:g} min   ({load()})")  # fmt: skip
         warm = time.monotonic()
         warm_up(app_port, hosts, args.workers)
+        admin_processes = args.admin_workers or args.workers
         if plan["editors"]:
-            warm_up_admin(app_port, plan["editors"][0], args.workers)
+            warm_up_admin(admin_port, plan["editors"][0], admin_processes)
         say(f"warm-up: home page of every site x{args.workers}, the editors' pages x"
-            f"{args.workers * 2} in {time.monotonic() - warm:.0f} s")  # fmt: skip
+            f"{admin_processes * 2} in {time.monotonic() - warm:.0f} s")  # fmt: skip
         settle = 20 - (time.monotonic() - worker_started)
         if settle > 0:  # the worker's first periodic jobs import what it keeps using
             time.sleep(settle)
-        before = memory(processes(started))
+        found = processes(started)
+        before = memory(found)
+        cpu_before, run_started = cpu_seconds(found), time.monotonic()
 
         output = folder / "published.json"
         config = folder / "load.json"
@@ -480,6 +628,7 @@ def main() -> None:
             "output": str(output),
         }, ensure_ascii=False))  # fmt: skip
         seconds = max(10, round(args.minutes * 60))
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
         started["locust"] = subprocess.Popen(
             [str(locust), "-f", str(ROOT / "bench" / "load_locust.py"), "--headless",
              "-u", str(args.users), "-r", str(max(1, args.users // 10)),
@@ -492,10 +641,17 @@ def main() -> None:
             stderr=subprocess.STDOUT,
         )  # fmt: skip
         started["locust"].wait(timeout=seconds + 120)
-        after = memory(processes({k: v for k, v in started.items() if k != "locust"}))
+        found = processes({k: v for k, v in started.items() if k != "locust"})
+        after = memory(found)
+        cpu_after, run_seconds = cpu_seconds(found), time.monotonic() - run_started
+        waited = resource.getrusage(resource.RUSAGE_CHILDREN)  # Locust, now it has ended
+        cpu_after["locust (load generator)"] = (
+            waited.ru_utime + waited.ru_stime - children.ru_utime - children.ru_stime
+        )
         say(f"run finished   ({load()})")
         print_requests(folder / "stats_stats.csv", folder / "stats_failures.csv")
         print_memory(before, after)
+        print_cpu(cpu_before, cpu_after, run_seconds)
         print_published(output, 30)
     except KeyboardInterrupt:
         say("\ninterrupted: stopping everything")
@@ -508,7 +664,7 @@ def main() -> None:
                 locust_process.wait(timeout=40)
             except subprocess.TimeoutExpired:
                 locust_process.kill()
-        for name in ("db_worker", "nginx", "gunicorn", "redis"):
+        for name in ("db_worker", "nginx", "gunicorn admin", "gunicorn", "redis"):
             stop(started.get(name))
         log = folder / "locust.log"
         if log.exists() and "Traceback" in log.read_text():

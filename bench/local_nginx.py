@@ -18,14 +18,22 @@ SECRET_PLACEHOLDER = "${PORTAL_REFRESH_SECRET}"
 
 
 def render(
-    folder: Path, app_port: int, port: int, static_root: Path, secret: str, listen: str = ""
+    folder: Path,
+    app_port: int,
+    port: int,
+    static_root: Path,
+    secret: str,
+    listen: str = "",
+    admin_port: int | None = None,
 ) -> Path:
     """Writes ``folder/nginx.conf``: docker/nginx.conf's server on ``listen`` (127.0.0.1 by
-    default) ``:port``, its app on ``127.0.0.1:app_port``; returns its path."""
+    default) ``:port``, its app on ``127.0.0.1:app_port``, the editors' pool on ``admin_port``
+    (the app's when only one pool runs); returns its path."""
     if not secret:
         raise ValueError("nginx needs a refresh secret (PORTAL_REFRESH_SECRET)")
     server = CONF.read_text()
     server = server.replace("http://app:8000", f"http://127.0.0.1:{app_port}")
+    server = server.replace("server admin:8000;", f"server 127.0.0.1:{admin_port or app_port};")
     server = server.replace("listen 80 default_server;", f"listen {listen or '127.0.0.1'}:{port};")
     server = server.replace("/srv/static/", f"{static_root}/")
     # Media the app answers with X-Accel-Redirect (production settings) are read from the

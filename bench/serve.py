@@ -180,10 +180,22 @@ def fetch(port: int, path: str, host: str = HOST) -> int:
         return response.status
 
 
-def start_nginx(folder: Path, app_port: int, port: int, static_root: Path) -> subprocess.Popen:
+def start_nginx(
+    folder: Path, app_port: int, port: int, static_root: Path, admin_port: int | None = None
+) -> subprocess.Popen:
     """Debian's nginx with docker/nginx.conf's server block, pointed at this machine."""
-    conf = local_nginx.render(folder, app_port, port, static_root, REFRESH_SECRET)
+    conf = render_nginx(folder, app_port, port, static_root, admin_port)
     return local_nginx.start(conf, port)
+
+
+def render_nginx(
+    folder: Path, app_port: int, port: int, static_root: Path, admin_port: int | None = None
+) -> Path:
+    """The benches' nginx.conf; the editors' pool is the gunicorn on ``admin_port``, or the
+    one on ``app_port`` when only one is started."""
+    return local_nginx.render(
+        folder, app_port, port, static_root, REFRESH_SECRET, admin_port=admin_port
+    )
 
 
 def drive(port: int, path: str, seconds: int, folder: Path) -> str:
