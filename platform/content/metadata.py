@@ -206,15 +206,15 @@ def breadcrumb_list(request, page, crumbs) -> dict | None:
     """The trail from the home page to ``page`` as a ``BreadcrumbList`` (None on the home)."""
     if page is None or not crumbs:
         return None
-    items = []
-    for position, crumb in enumerate([*crumbs, page], start=1):
-        name = _("Trang chủ") if crumb.depth == 2 else crumb.title
-        items.append(
-            {
-                "@type": "ListItem",
-                "position": position,
-                "name": name,
-                "item": crumb.get_full_url(request),
-            }
-        )
+    steps = [(crumb.depth, crumb.title, crumb.full_url) for crumb in crumbs]
+    steps.append((page.depth, page.title, page.get_full_url(request)))
+    items = [
+        {
+            "@type": "ListItem",
+            "position": position,
+            "name": _("Trang chủ") if depth == 2 else title,
+            "item": url,
+        }
+        for position, (depth, title, url) in enumerate(steps, start=1)
+    ]
     return {"@context": SCHEMA, "@type": "BreadcrumbList", "itemListElement": items}

@@ -92,3 +92,23 @@ def test_a_document_of_a_new_year_is_offered_by_the_documents_filter_at_once(sit
     assert '<option value="2019"' in listing  # the empty filter is a per-site fragment
     filtered = site_client(site).get("/van-ban/?nam=2019").content.decode()
     assert '<option value="2019" selected' in filtered
+
+
+def test_a_renamed_section_and_a_new_item_show_on_every_item_of_the_section(site):
+    """The breadcrumb trail and the "Tin liên quan" list are remembered once per section."""
+    first = factories.news(site, "Tin thứ nhất của mục")
+    with schema_context(site.schema_name):
+        path = first.url
+    before = site_client(site).get(path).content.decode()
+    _seen(site, path)
+    assert "Tin mới vừa đăng" not in before
+    factories.news(site, "Tin mới vừa đăng")
+    with schema_context(site.schema_name):
+        section = first.get_parent().specific
+        section.title = "Tin tức – Sự kiện"
+        section.save_revision().publish()
+    after = site_client(site).get(path).content.decode()
+    assert "Tin mới vừa đăng" in after.split('id="related-items"', 1)[1]
+    trail = after.split('class="usa-breadcrumb__list"', 1)[1].split("</ol>", 1)[0]
+    assert "Tin tức – Sự kiện" in trail
+    assert '"name":"Tin tức – Sự kiện"' in after  # the trail's JSON-LD too

@@ -1,6 +1,8 @@
 """Home page, sections, news items and the two pages every unit must have in English
 (introduction and contact, Decree 42/2022 art. 7(2))."""
 
+from typing import NamedTuple
+
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
@@ -225,28 +227,42 @@ class NewsPage(PortalPage):
             extra["author"] = self.author
         return extra
 
-    def related_items(self):
+    def related_items(self) -> list["Related"]:
         """The items the editor chose, else the latest other items of the same section."""
         chosen = [
-            block.value.specific
+            Related.of(block.value.specific)
             for block in self.related_pages
             if block.value is not None and block.value.live
         ]
         if chosen:
             return chosen
-        # Every item of a section shows the same few latest: remembered once per section.
+        # Every item of a section shows the same few latest: remembered once per section, as
+        # small tuples (a worker may remember thousands of sections).
         parent_path = self.path[: -self.steplen]
         latest = site_memo.remembered(
             f"latest-items:{parent_path}",
             lambda: tuple(
-                NewsPage.objects.live()
+                Related.of(item)
+                for item in NewsPage.objects.live()
                 .public()
                 .sibling_of(self)
-                .select_related("image")
                 .order_by("-date", "-pk")[:4]
             ),
         )
         return [item for item in latest if item.pk != self.pk][:3]
+
+
+class Related(NamedTuple):
+    """One entry of a news item's "Tin liên quan"."""
+
+    pk: int
+    title: str
+    url: str
+    date: object
+
+    @classmethod
+    def of(cls, page) -> "Related":
+        return cls(page.pk, page.title, page.get_url() or "", getattr(page, "date", None))
 
 
 class IntroductionPage(PortalPage):

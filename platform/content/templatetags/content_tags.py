@@ -1,5 +1,6 @@
 """Template tags every public page uses: metadata, breadcrumb, language switcher, tools."""
 
+from typing import NamedTuple
 from urllib.parse import quote
 
 from django import template
@@ -45,13 +46,29 @@ def _live_languages() -> int:
     return Page.objects.live().filter(depth__gt=1).values("locale_id").distinct().count()
 
 
-def crumbs_of(page) -> list:
+class Crumb(NamedTuple):
+    """One step of a breadcrumb trail."""
+
+    depth: int
+    title: str
+    url: str
+    full_url: str
+
+
+def crumbs_of(page, request) -> tuple[Crumb, ...]:
     """The page's breadcrumb trail, asked by the breadcrumb and its JSON-LD."""
     if page is None or page.depth <= 2:
-        return []
-    # Every page under one parent has the same trail: remembered once per parent (read only).
+        return ()
+    # Every page under one parent has the same trail: remembered once per parent, as small
+    # tuples (a worker may remember thousands of parents).
     parent_path = page.path[: -page.steplen]
-    return site_memo.remembered(f"crumbs:{parent_path}", lambda: tuple(page.breadcrumb_pages()))
+    return site_memo.remembered(
+        f"crumbs:{parent_path}",
+        lambda: tuple(
+            Crumb(p.depth, p.title, p.get_url(request), p.get_full_url(request))
+            for p in page.breadcrumb_pages()
+        ),
+    )
 
 
 @register.inclusion_tag("includes/meta.html", takes_context=True)
@@ -103,7 +120,7 @@ def page_meta(context, canonical=True):
         structured.append(metadata.news_article(request, page, tenant, image_url))
     elif page.search_kind == "document":
         structured.append(metadata.legislation(request, page))
-    trail = metadata.breadcrumb_list(request, page, crumbs_of(page))
+    trail = metadata.breadcrumb_list(request, page, crumbs_of(page, request))
     if trail:
         structured.append(trail)
     values.update(
@@ -213,7 +230,7 @@ def language_switcher(context):
 @register.inclusion_tag("includes/breadcrumb.html", takes_context=True)
 def breadcrumb(context):
     page = _portal_page(context)
-    crumbs = crumbs_of(page)
+    crumbs = crumbs_of(page, context.get("request"))
     return {"crumbs": crumbs, "page": page} if crumbs else {"crumbs": []}
 
 
