@@ -23,7 +23,6 @@ import io
 import os
 import re
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -32,6 +31,7 @@ import urllib.request
 from pathlib import Path
 
 import local_nginx
+from local_nginx import stop
 from scratch import ROOT, recreate_database, use_scratch_database
 
 SCRATCH = "bench_serve"
@@ -232,15 +232,6 @@ def _wrk(port: int, path: str, seconds: int, script: Path) -> str:
         text=True,
         check=True,
     ).stdout
-
-
-def stop(process: subprocess.Popen | None) -> None:
-    if process is not None and process.poll() is None:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
 
 
 def start_redis(folder: Path, port: int) -> subprocess.Popen:
