@@ -22,16 +22,15 @@ import gzip
 import http.client
 import io
 import random
-import re
 import shutil
 import statistics
 import sys
 import tempfile
 import threading
 import time
-from datetime import date
 from pathlib import Path
 
+from board_forms import add_news_path, csrf_token, login_form, news_form
 from scratch import ROOT, recreate_database, use_scratch_database
 from serve import (
     HOST,
@@ -50,11 +49,6 @@ SCRATCH = "bench_publish"
 PASSWORD = "Cong-bo-2026-bench"
 USERNAME = "congbo"
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
-CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-BODY = (
-    '{"blocks": [{"key": "k1", "text": "Tin đăng để đo.", "type": "unstyled", "depth": 0,'
-    ' "inlineStyleRanges": [], "entityRanges": []}], "entityMap": {}}'
-)
 PAGES = ("/", "/tin-tuc/")
 
 
@@ -165,28 +159,14 @@ class Poller(threading.Thread):
 
 def publish(editor: Browser, section: int, number: int) -> tuple[str, float, float]:
     """One news item through the page form; (title, form sent at, answered at)."""
-    add = f"/admin/pages/add/content/newspage/{section}/"
+    add = add_news_path(section)
     status, text = editor.request("GET", add)
-    token = CSRF.search(text)
+    token = csrf_token(text)
     if status != 200 or token is None:
         raise SystemExit(f"no page form ({status})")
     stamp = int(time.time())
     title = f"Tin do nhanh {number} {stamp}"
-    form = {
-        "csrfmiddlewaretoken": token.group(1),
-        "title": title,
-        "slug": f"tin-do-nhanh-{number}-{stamp}",
-        "kind": "tin",
-        "date": date.today().strftime("%d/%m/%Y"),
-        "lead": "Tin đăng để đo.",
-        "body": BODY,
-        "author": "Ban biên tập",
-        "comments-TOTAL_FORMS": "0",
-        "comments-INITIAL_FORMS": "0",
-        "comments-MIN_NUM_FORMS": "0",
-        "comments-MAX_NUM_FORMS": "1000",
-        "action-publish": "action-publish",
-    }
+    form = news_form(token, title, f"tin-do-nhanh-{number}-{stamp}", "Tin đăng để đo.")
     sent = time.time()
     status, _text = editor.request("POST", add, form)
     answered = time.time()
@@ -229,12 +209,9 @@ def run_mode(mode: str, args, url: str, section: int, folder: Path) -> None:
         nginx = start_nginx(folder, args.port, args.port + 1, ROOT / "static")
         say(f"\n[{mode}] the app's Vary on the home page: {app_vary(args.port)!r}")
         editor = Browser(args.port + 1)
-        status, text = editor.request("GET", "/admin/login/")
-        token = CSRF.search(text)
+        _status, text = editor.request("GET", "/admin/login/")
         status, _ = editor.request(
-            "POST",
-            "/admin/login/",
-            {"csrfmiddlewaretoken": token.group(1), "username": USERNAME, "password": PASSWORD},
+            "POST", "/admin/login/", login_form(csrf_token(text) or "", USERNAME, PASSWORD)
         )
         if status != 302:
             raise SystemExit(f"login refused: {status}")

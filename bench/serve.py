@@ -235,11 +235,12 @@ def _wrk(port: int, path: str, seconds: int, script: Path) -> str:
 
 
 def start_redis(folder: Path, port: int) -> subprocess.Popen:
-    """Debian's redis-server on the loopback, nothing written to disk."""
+    """Debian's redis-server on the loopback, nothing written to disk, its memory bounded as
+    docker/compose.yaml bounds it."""
     process = subprocess.Popen(
         ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
          "--appendonly", "no", "--dir", str(folder), "--daemonize", "no",
-         "--loglevel", "warning"],
+         "--maxmemory", "256mb", "--maxmemory-policy", "allkeys-lru", "--loglevel", "warning"],
         stdout=subprocess.DEVNULL,
         start_new_session=True,
     )  # fmt: skip

@@ -19,19 +19,18 @@ here, from the publishing process itself.
 
 When, and with no thread (issue 21): in a request, once its response has been sent
 (``request_finished``, which a sync gunicorn worker fires after writing the response), so the
-pages rendered again do not compete for the CPU with the editor's own request; the requests go
-out together and their answers are awaited, because nginx stores a page only while its asker
-is still connected (a fire-and-forget request is dropped). The wait is bounded (``TIMEOUT``)
-and costs the worker, not the editor, the few hundred milliseconds of the renders. A refresh
-that fails or times out leaves the old copy to expire within two seconds, as before, so nothing
-is queued or retried. Outside a request (scheduled publishing in the task worker, a command)
-they go at the commit.
+pages rendered again do not compete for the CPU with the editor's own request. Each request is
+sent and its connection closed at once: nginx finishes and stores a fetch whose asker has gone
+(``proxy_ignore_client_abort on`` in docker/nginx.conf), so neither the editor nor the
+editors' worker waits for the renders (waiting for them kept the worker from the next editor
+for 0.1-0.9 s under load, bench/load.py). A refresh that nginx cannot take leaves the old copy
+to expire within two seconds, as before, so nothing is queued or retried. Outside a request
+(scheduled publishing in the task worker, a command) they go at the commit.
 """
 
 import logging
 import socket
 import threading
-import time
 from urllib.parse import quote, urlsplit
 
 from django.conf import settings
@@ -70,7 +69,7 @@ class NginxRefreshBackend(BaseBackend):
     """Asks nginx (``LOCATION``, e.g. ``http://web``) to fetch and store each URL again.
 
     ``SECRET``: the value nginx expects in ``X-Portal-Refresh`` (``PORTAL_REFRESH_SECRET``);
-    ``TIMEOUT``: seconds to connect, and in all to wait for the answers (default 2).
+    ``TIMEOUT``: seconds to connect and send (default 2).
     """
 
     def __init__(self, params):
@@ -95,9 +94,9 @@ class NginxRefreshBackend(BaseBackend):
         entry[1].update(urls)
         transaction.on_commit(_committed, robust=True)
 
-    def ask(self, url: str) -> socket.socket | None:
-        """Sends the refresh request for ``url``; the connection, whose answer nginx must be
-        able to send, or None when nginx cannot be reached."""
+    def ask(self, url: str) -> None:
+        """Sends the refresh request for ``url`` and leaves: nginx fetches and stores the page
+        on its own."""
         parts = urlsplit(url)
         # As a browser sends it (nginx's key is the request's URI): non-ASCII as UTF-8 escapes.
         path = quote(parts.path or "/", safe=URI_SAFE)
@@ -109,12 +108,10 @@ class NginxRefreshBackend(BaseBackend):
             f"User-Agent: {USER_AGENT}\r\nConnection: close\r\n\r\n"
         )
         try:
-            connection = socket.create_connection(self.address, timeout=self.timeout)
-            connection.sendall(request.encode("latin-1"))
+            with socket.create_connection(self.address, timeout=self.timeout) as connection:
+                connection.sendall(request.encode("latin-1"))
         except OSError as error:
             logger.warning("nginx not refreshed for %s: %s", url, error)
-            return None
-        return connection
 
 
 def _committed() -> None:
@@ -126,34 +123,11 @@ def _committed() -> None:
 
 
 def send_ready() -> None:
-    """Asks nginx for every committed URL, then waits (until the deadline) for its answers."""
+    """Asks nginx for every committed URL."""
     ready, _state.ready = _state.ready, {}
-    asked: list[tuple[socket.socket, str]] = []
-    deadline = time.monotonic()
     for backend, urls in ready.values():
-        deadline = max(deadline, time.monotonic() + backend.timeout)
         for url in sorted(urls):
-            connection = backend.ask(url)
-            if connection is not None:
-                asked.append((connection, url))
-    for connection, url in asked:
-        try:
-            status = b""
-            while True:
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    raise TimeoutError("no answer in time")
-                connection.settimeout(remaining)
-                chunk = connection.recv(65536)
-                if not chunk:
-                    break
-                status = status or chunk.split(b"\r\n", 1)[0]
-            if b" 200" not in status:
-                logger.info("nginx refreshed %s: %s", url, status.decode("latin-1"))
-        except OSError as error:
-            logger.warning("nginx not refreshed for %s: %s", url, error)
-        finally:
-            connection.close()
+            backend.ask(url)
 
 
 def page_urls(page, *others) -> list[str]:

@@ -1,7 +1,8 @@
 """nginx's refresh header (docker/nginx.conf, serving.refresh) is honoured only from the app:
 from a private address AND with the shared secret. An anonymous visitor sending it, with or
 without the right secret, gets the cached copy like everyone else; the secret never reaches
-the app; whatever nginx fetches asks the app for the generation afresh.
+the app; whatever nginx fetches asks the app for the generation afresh. And the app's refresh,
+which sends its request and leaves at once, still replaces the copy.
 
 Debian's nginx runs docker/nginx.conf as the benches do (bench/local_nginx.py), in front of a
 stand-in app that numbers its answers."""
@@ -11,6 +12,7 @@ import shutil
 import socket
 import tempfile
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -28,6 +30,7 @@ class _App:
 
     def __init__(self) -> None:
         self.answers = 0
+        self.seconds = 0.0  # how long an answer takes to render
         self.headers: list[dict[str, str]] = []
         app = self
 
@@ -35,6 +38,7 @@ class _App:
             def do_GET(self):
                 app.answers += 1
                 app.headers.append(dict(self.headers))
+                time.sleep(app.seconds)
                 body = f"v{app.answers}".encode()
                 self.send_response(200)
                 self.send_header("Cache-Control", "public, max-age=0, s-maxage=60")
@@ -130,3 +134,24 @@ def test_the_secret_stays_in_nginx_and_the_app_is_asked_for_fresh_generations(ng
     sent = app.headers[-1]
     assert "X-Portal-Refresh" not in sent
     assert sent["X-Portal-Fresh-Generation"] == "1"
+
+
+def test_a_refresh_whose_asker_has_left_still_replaces_the_copy(nginx):
+    """serving.refresh sends its requests and closes them at once, so the editors' worker does
+    not wait for the renders: nginx must finish the fetch and store it anyway."""
+    from serving.refresh import NginxRefreshBackend
+
+    app, port = nginx
+    assert _get(port) == ("v1", "MISS")
+    app.seconds = 0.3  # the asker is long gone when the page comes
+    backend = NginxRefreshBackend({"LOCATION": f"http://127.0.0.1:{port}", "SECRET": SECRET})
+    started = time.monotonic()
+    backend.ask(f"http://{HOST}/")
+    assert time.monotonic() - started < 0.1
+    deadline = time.monotonic() + 3
+    while app.answers < 2 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    time.sleep(0.5)  # the render, and nginx storing it
+    app.seconds = 0
+    assert _get(port, source="127.0.0.2") == ("v2", "HIT")
+    assert app.answers == 2
