@@ -11,6 +11,7 @@ import socket
 import sys
 import tempfile
 import threading
+import time
 import urllib.error
 import urllib.request
 from contextlib import contextmanager
@@ -34,21 +35,26 @@ def bench_serve():
 
 
 class Pool:
-    """A stand-in gunicorn pool on the loopback: answers 200 with its name, notes requests."""
+    """A stand-in gunicorn pool on the loopback: answers 200 as the app answers a page every
+    visitor may share, with its name (``numbered``: ``v1``, ``v2``…, so a test sees which
+    answer nginx kept), and notes requests."""
 
-    def __init__(self, name: str):
+    def __init__(self, name: str, numbered: bool = False):
         self.name = name
         self.seen: list[dict] = []
+        self.seconds = 0.0  # how long an answer takes to render
         pool = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self):
                 pool.seen.append({"path": self.path, "headers": dict(self.headers.items())})
-                body = pool.name.encode()
+                time.sleep(pool.seconds)
+                body = (f"v{len(pool.seen)}" if numbered else pool.name).encode()
                 self.send_response(200)
                 self.send_header("Content-Type", "text/plain")
                 self.send_header("Content-Length", str(len(body)))
                 self.send_header("Cache-Control", SHARED)
+                self.send_header("Vary", "Accept-Language, Accept-Encoding")  # as the app's
                 self.end_headers()
                 self.wfile.write(body)
 

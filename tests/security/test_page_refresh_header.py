@@ -5,63 +5,22 @@ the app; whatever nginx fetches asks the app for the generation afresh. And the 
 which sends its request and leaves at once, still replaces the copy.
 
 Debian's nginx runs docker/nginx.conf as the benches do (bench/local_nginx.py), in front of a
-stand-in app that numbers its answers."""
+stand-in app that numbers its answers (tests/portal/nginx_front.py)."""
 
 import http.client
 import shutil
-import socket
 import tempfile
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 from bench import local_nginx
+from tests.portal.nginx_front import Pool, free_port
 
 SECRET = "the-secret-of-the-test-0123456789"
 HOST = "xa-mau.localhost"
 pytestmark = pytest.mark.skipif(shutil.which("nginx") is None, reason="nginx is not installed")
-
-
-class _App:
-    """Answers every GET with ``v<n>``, shareable for a minute, and keeps what it was sent."""
-
-    def __init__(self) -> None:
-        self.answers = 0
-        self.seconds = 0.0  # how long an answer takes to render
-        self.headers: list[dict[str, str]] = []
-        app = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):
-                app.answers += 1
-                app.headers.append(dict(self.headers))
-                time.sleep(app.seconds)
-                body = f"v{app.answers}".encode()
-                self.send_response(200)
-                self.send_header("Cache-Control", "public, max-age=0, s-maxage=60")
-                self.send_header("Vary", "Accept-Language, Accept-Encoding")  # as the app's
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture
@@ -74,9 +33,9 @@ def folder():
 
 @pytest.fixture
 def nginx(folder):
-    app = _App()
-    port = _free_port()
-    conf = local_nginx.render(folder, app.server.server_port, port, folder, SECRET)
+    app = Pool("app", numbered=True)
+    port = free_port()
+    conf = local_nginx.render(folder, app.port, port, folder, SECRET)
     process = local_nginx.start(conf, port)
     try:
         yield app, port
@@ -99,7 +58,7 @@ def _get(port: int, headers: dict | None = None, source: str = "127.0.0.1") -> t
 
 
 def test_the_rendered_configuration_passes_nginx_t(folder):
-    conf = local_nginx.render(folder, 8000, _free_port(), folder, SECRET)
+    conf = local_nginx.render(folder, 8000, free_port(), folder, SECRET)
     checked = local_nginx.check(conf)
     assert checked.returncode == 0, checked.stderr
     assert "${PORTAL_REFRESH_SECRET}" in local_nginx.CONF.read_text()  # put in at deployment
@@ -114,7 +73,7 @@ def test_an_anonymous_visitor_with_the_header_gets_the_cached_copy(nginx):
     assert _get(port, {"X-Portal-Refresh": "guess"}) == ("v1", "HIT")
     assert _get(port, {"X-Portal-Refresh": ""}) == ("v1", "HIT")
     assert _get(port, {"X-Portal-Refresh": SECRET + "x"}) == ("v1", "HIT")
-    assert app.answers == 1
+    assert len(app.seen) == 1
 
 
 def test_the_apps_refresh_replaces_the_cached_copy_for_everyone(nginx):
@@ -125,13 +84,13 @@ def test_the_apps_refresh_replaces_the_cached_copy_for_everyone(nginx):
     # One copy for every browser: the refresh (which sends neither header) replaced theirs too.
     browser = {"Accept-Language": "vi-VN,vi;q=0.9,en;q=0.8", "Accept-Encoding": "gzip, br"}
     assert _get(port, browser, source="127.0.0.2") == ("v2", "HIT")
-    assert app.answers == 2
+    assert len(app.seen) == 2
 
 
 def test_the_secret_stays_in_nginx_and_the_app_is_asked_for_fresh_generations(nginx):
     app, port = nginx
     _get(port, {"X-Portal-Refresh": SECRET, "X-Portal-Fresh-Generation": "0"})
-    sent = app.headers[-1]
+    sent = app.seen[-1]["headers"]
     assert "X-Portal-Refresh" not in sent
     assert sent["X-Portal-Fresh-Generation"] == "1"
 
@@ -149,9 +108,9 @@ def test_a_refresh_whose_asker_has_left_still_replaces_the_copy(nginx):
     backend.ask(f"http://{HOST}/")
     assert time.monotonic() - started < 0.1
     deadline = time.monotonic() + 3
-    while app.answers < 2 and time.monotonic() < deadline:
+    while len(app.seen) < 2 and time.monotonic() < deadline:
         time.sleep(0.02)
     time.sleep(0.5)  # the render, and nginx storing it
     app.seconds = 0
     assert _get(port, source="127.0.0.2") == ("v2", "HIT")
-    assert app.answers == 2
+    assert len(app.seen) == 2
