@@ -96,7 +96,6 @@ def index_site(site_id: int) -> int:
     return len(events)
 
 
-
 def reindex_site(site_id: int) -> int:
     """Make the current schema's site's entries exactly its live pages and published
     questions; return how many there are. After a restore from a backup

@@ -476,7 +476,6 @@ class _CopyRows:
         return "".join(chunk)
 
 
-
 def _migrate_if_behind(schema: str) -> None:
     from django.core.management import call_command
 

@@ -33,6 +33,7 @@ KEY_TTL = 3 * 24 * 3600  # counters outlive a missed flush or two
 DAYS_KEPT = 3  # the flush looks at today and the two days before
 FOOTER_CACHE_SECONDS = 300
 
+
 class _Counters:
     """The ``visits`` cache alias (tenant-aware keys, no culling), looked up at each use."""
 

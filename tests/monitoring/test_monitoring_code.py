@@ -94,9 +94,7 @@ def test_the_chief_sets_it_and_every_public_page_carries_only_the_script(commune
 
 def test_the_public_csp_admits_exactly_the_allowed_origins(commune):
     policy = site_client(commune).get("/")["Content-Security-Policy"]
-    directives = {
-        part.split()[0]: part.split()[1:] for part in policy.split("; ") if part.strip()
-    }
+    directives = {part.split()[0]: part.split()[1:] for part in policy.split("; ") if part.strip()}
     for name in ("script-src", "connect-src", "img-src"):
         hosts = [v for v in directives[name] if v.startswith("https://") or v == "https:"]
         assert hosts == settings.PORTAL_MONITORING_ORIGINS, name

@@ -334,6 +334,8 @@ def downtime_notice(facts: SiteFacts) -> list[Gap]:
         )
         for window in late
     ]
+
+
 # -- consultation on drafts and satisfaction rating (issue 20) ------------------------------
 
 RESULT_DAYS = 30  # C17/F7, policy: the summary of comments is published within a month
