@@ -69,7 +69,8 @@ class NginxRefreshBackend(BaseBackend):
     """Asks nginx (``LOCATION``, e.g. ``http://web``) to fetch and store each URL again.
 
     ``SECRET``: the value nginx expects in ``X-Portal-Refresh`` (``PORTAL_REFRESH_SECRET``);
-    ``TIMEOUT``: seconds to connect and send (default 2).
+    ``TIMEOUT``: seconds to connect and send each request (default 0.5: nginx is on the same
+    host or network, and an unreachable one must not hold the editors' worker for long).
     """
 
     def __init__(self, params):
@@ -77,7 +78,7 @@ class NginxRefreshBackend(BaseBackend):
         location = urlsplit(params["LOCATION"])
         self.address = (location.hostname, location.port or 80)
         self.secret = params["SECRET"]
-        self.timeout = float(params.get("TIMEOUT", 2.0))
+        self.timeout = float(params.get("TIMEOUT", 0.5))
 
     @property
     def key(self) -> tuple:
