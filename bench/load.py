@@ -462,6 +462,41 @@ def print_memory(start: dict, end: dict) -> None:
         say(f"a cache filling up to its limit: {line}")
 
 
+def print_diagnosis(log: Path) -> None:
+    """The editors' requests as their workers saw them (``--diagnose``): beside Locust's
+    figures, what is the worker's own time and what was a wait for a free worker."""
+    rows = [json.loads(line) for line in log.read_text().splitlines() if line]
+    names = {("GET", "login"): "admin login form", ("POST", "login"): "admin login",
+             ("GET", "add"): "admin add form", ("POST", "add"): "admin publish"}  # fmt: skip
+    classes: dict[str, list[dict]] = {}
+    for row in rows:
+        kind = "login" if row["path"] == "/admin/login/" else (
+            "add" if "/pages/add/" in row["path"] else "other")  # fmt: skip
+        name = names.get((row["method"], kind), f"admin, other {row['method']}")
+        classes.setdefault(name, []).append(row)
+
+    def p(values: list[float], share: float) -> float:
+        ordered = sorted(values)
+        return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+    say("\ninside the editors' workers (ms; wall: until the worker was free for the next "
+        "request)")  # fmt: skip
+    say(
+        f"{'request class':24s} {'count':>6s} {'wall p50':>9s} {'p95':>6s} {'max':>6s} "
+        f"{'app p95':>8s} {'CPU p95':>8s} {'DB p95':>7s} {'queries':>8s} {'GC max':>7s}"
+    )
+    for name, found in sorted(classes.items()):
+        wall = [row["wall_ms"] for row in found]
+        say(
+            f"{name:24s} {len(found):6d} {p(wall, 0.5):9.0f} {p(wall, 0.95):6.0f} "
+            f"{max(wall):6.0f} {p([r['app_ms'] for r in found], 0.95):8.0f} "
+            f"{p([r['cpu_ms'] for r in found], 0.95):8.0f} "
+            f"{p([r['db_ms'] for r in found], 0.95):7.0f} "
+            f"{p([r['queries'] for r in found], 0.5):8.0f} "
+            f"{max(r['gc_ms'] for r in found):7.0f}"
+        )
+
+
 def _mb(value) -> str:
     return "-" if value is None else f"{value:.1f} MB"
 
@@ -514,6 +549,11 @@ def main() -> None:
     parser.add_argument(
         "--admin-nice", type=int, default=0, help="niceness of the editors' pool (< 0: root)"
     )
+    parser.add_argument(
+        "--diagnose",
+        action="store_true",
+        help="time each editors' request inside its worker (bench/gunicorn_diagnose.py)",
+    )
     parser.add_argument("--port", type=int, default=8761)
     parser.add_argument("--keep", action="store_true", help="keep the scratch database")
     parser.add_argument("--reuse", action="store_true", help="use the kept scratch database")
@@ -550,13 +590,20 @@ def main() -> None:
             "PORTAL_NGINX_URL": f"http://127.0.0.1:{nginx_port}",
             "PORTAL_REFRESH_SECRET": REFRESH_SECRET,
         }
+        diagnosis = folder / "admin_requests.jsonl"
+        if args.diagnose:
+            env["PORTAL_DIAGNOSE_LOG"] = str(diagnosis)
+            env["GUNICORN_CMD_ARGS"] = f"--config {ROOT / 'bench' / 'gunicorn_diagnose.py'}"
         collect_static(env)
         started["redis"] = start_redis(folder, redis_port)
         started["gunicorn"] = start_gunicorn(env, app_port, args.workers)
         if args.citizens_nice:
             renice(started["gunicorn"], args.citizens_nice)
         if args.admin_workers:
-            threads = {"GUNICORN_CMD_ARGS": f"--threads {args.admin_threads}"}
+            threads = {
+                "GUNICORN_CMD_ARGS": f"{env.get('GUNICORN_CMD_ARGS', '')} "
+                f"--threads {args.admin_threads}".strip()
+            }
             started["gunicorn admin"] = start_gunicorn(
                 {**env, **threads} if args.admin_threads > 1 else env,
                 admin_port,
@@ -605,6 +652,8 @@ def main() -> None:
             "output": str(output),
         }, ensure_ascii=False))  # fmt: skip
         seconds = max(10, round(args.minutes * 60))
+        if args.diagnose:
+            diagnosis.write_text("")  # the warm-up's requests are not the run's
         children = resource.getrusage(resource.RUSAGE_CHILDREN)
         started["locust"] = subprocess.Popen(
             [str(locust), "-f", str(ROOT / "bench" / "load_locust.py"), "--headless",
@@ -630,6 +679,8 @@ def main() -> None:
         print_memory(before, after)
         print_cpu(cpu_before, cpu_after, run_seconds)
         print_published(output, 30)
+        if args.diagnose:
+            print_diagnosis(diagnosis)
     except KeyboardInterrupt:
         say("\ninterrupted: stopping everything")
         interrupted = True
