@@ -5,6 +5,7 @@ with the refresh header, after the commit. A real HTTP listener stands in for ng
 nginx configured, nothing is sent. And what nginx fetches is rendered with the site's
 generation read afresh."""
 
+import socket
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -182,6 +183,26 @@ def test_an_unreachable_nginx_does_not_fail_the_publish(
     with django_capture_on_commit_callbacks(execute=True):
         assert write(chief, site, "Tin vẫn đăng", action="action-publish").status_code == 302
     assert fresh(site, "Tin vẫn đăng").live
+
+
+def test_an_nginx_that_never_answers_holds_the_worker_half_a_second_at_most(caplog):
+    """A listener whose queue is full drops the connection attempt, as a host gone from the
+    network does: the worker gives up after the backend's timeout, and says so."""
+    from serving.refresh import NginxRefreshBackend
+
+    with socket.socket() as full:
+        full.bind(("127.0.0.1", 0))
+        full.listen(0)
+        port = full.getsockname()[1]
+        with socket.create_connection(("127.0.0.1", port)):  # fills the queue
+            backend = NginxRefreshBackend(
+                {"LOCATION": f"http://127.0.0.1:{port}", "SECRET": SECRET}
+            )
+            started = time.monotonic()
+            backend.ask("http://xa-a.localhost/tin-tuc/")
+            waited = time.monotonic() - started
+    assert 0.4 < waited < 1.0
+    assert "nginx not refreshed for http://xa-a.localhost/tin-tuc/" in caplog.text
 
 
 def _bump_elsewhere(schema: str) -> None:
