@@ -95,9 +95,9 @@ class NginxRefreshBackend(BaseBackend):
         entry[1].update(urls)
         transaction.on_commit(_committed, robust=True)
 
-    def ask(self, url: str) -> None:
+    def ask(self, url: str) -> bool:
         """Sends the refresh request for ``url`` and leaves: nginx fetches and stores the page
-        on its own."""
+        on its own. False when nginx could not be reached."""
         parts = urlsplit(url)
         # As a browser sends it (nginx's key is the request's URI): non-ASCII as UTF-8 escapes.
         path = quote(parts.path or "/", safe=URI_SAFE)
@@ -113,6 +113,8 @@ class NginxRefreshBackend(BaseBackend):
                 connection.sendall(request.encode("latin-1"))
         except OSError as error:
             logger.warning("nginx not refreshed for %s: %s", url, error)
+            return False
+        return True
 
 
 def _committed() -> None:
@@ -124,11 +126,13 @@ def _committed() -> None:
 
 
 def send_ready() -> None:
-    """Asks nginx for every committed URL."""
+    """Asks nginx for every committed URL. When one cannot reach nginx, the rest of that
+    nginx's are not tried: each would wait as long, and the old copies expire on their own."""
     ready, _state.ready = _state.ready, {}
     for backend, urls in ready.values():
         for url in sorted(urls):
-            backend.ask(url)
+            if not backend.ask(url):
+                break
 
 
 def page_urls(page, *others) -> list[str]:
