@@ -1,7 +1,7 @@
 """Load test of the production path (issue 21, part 3): nginx → gunicorn → PostgreSQL, Redis.
 
     .venv/bin/python bench/load.py [--users 100] [--minutes 5] [--sites 50] [--workers 4]
-                                   [--admin-workers 2]
+                                   [--admin-workers 2] [--diagnose]
 
 Everything runs on the loopback and is started here: a scratch network on the embedded
 PostgreSQL (the demo network of ``seed_demo``, plus communes up to ``--sites``, each with a few
@@ -25,9 +25,11 @@ machine took (on a shared machine, others' work competes for the same cores), an
 every item published during the run showed on its site's home page as an anonymous visitor
 sees it (through nginx's and Django's caches). Goals: 0 errors, p95 ≤ 200 ms, memory growth
 ≤ 10 %. ``--citizens-nice``, ``--worker-nice`` and ``--admin-threads`` are there to try those
-(issue 21: none is a default; see the README). Everything started is stopped and the scratch
-database dropped on exit, Ctrl-C included (``--keep`` keeps the database, ``--reuse`` starts
-from it).
+(issue 21: none is a default; see the README). ``--diagnose`` times each editors' request
+inside its worker (``bench/gunicorn_diagnose.py``) and prints that beside Locust's figures:
+the worker's own time apart from a wait for a free worker. Everything started is stopped and
+the scratch database dropped on exit, Ctrl-C included (``--keep`` keeps the database,
+``--reuse`` starts from it).
 
 The question form's per-address limit: citizens each send their own address in
 X-Forwarded-For, as a TLS terminator in front of nginx would, and the app runs with
