@@ -39,7 +39,6 @@ PORTAL_BEHIND_PROXY=2, so the limit counts per citizen, not for the whole loopba
 import argparse
 import csv
 import http.cookiejar
-import io
 import json
 import os
 import resource
@@ -55,7 +54,13 @@ import urllib.request
 from pathlib import Path
 
 from board_forms import add_news_path, csrf_token, login_form, news_form
-from scratch import ROOT, recreate_database, use_scratch_database
+from scratch import (
+    ROOT,
+    build_demo_network,
+    percentile,
+    recreate_database,
+    use_scratch_database,
+)
 from serve import (
     REFRESH_SECRET,
     collect_static,
@@ -129,16 +134,11 @@ def ensure_tools() -> Path:
 
 
 def build_network(sites: int, editors: int) -> None:
-    from django.core.management import call_command
 
     from tenants.models import Tenant
     from tenants.services import create_site
 
-    recreate_database(SCRATCH)
-    started = time.monotonic()
-    call_command("migrate", verbosity=0)
-    call_command("seed_demo", port=80, stdout=io.StringIO())
-    say(f"demo network built in {time.monotonic() - started:.0f} s")
+    say(f"demo network built in {build_demo_network(SCRATCH):.0f} s")
     parent = Tenant.objects.get(slug="dakdoa")
     extra = max(0, sites - Tenant.objects.exclude(schema_name="public").count())
     started = time.monotonic()
@@ -477,10 +477,6 @@ def print_diagnosis(log: Path) -> None:
         name = names.get((row["method"], kind), f"admin, other {row['method']}")
         classes.setdefault(name, []).append(row)
 
-    def p(values: list[float], share: float) -> float:
-        ordered = sorted(values)
-        return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
-
     say("\ninside the editors' workers (ms; wall: until the worker was free for the next "
         "request)")  # fmt: skip
     say(
@@ -489,12 +485,13 @@ def print_diagnosis(log: Path) -> None:
     )
     for name, found in sorted(classes.items()):
         wall = [row["wall_ms"] for row in found]
+        p50, p95 = percentile(wall, 0.5), percentile(wall, 0.95)
         say(
-            f"{name:24s} {len(found):6d} {p(wall, 0.5):9.0f} {p(wall, 0.95):6.0f} "
-            f"{max(wall):6.0f} {p([r['app_ms'] for r in found], 0.95):8.0f} "
-            f"{p([r['cpu_ms'] for r in found], 0.95):8.0f} "
-            f"{p([r['db_ms'] for r in found], 0.95):7.0f} "
-            f"{p([r['queries'] for r in found], 0.5):8.0f} "
+            f"{name:24s} {len(found):6d} {p50:9.0f} {p95:6.0f} "
+            f"{max(wall):6.0f} {percentile([r['app_ms'] for r in found], 0.95):8.0f} "
+            f"{percentile([r['cpu_ms'] for r in found], 0.95):8.0f} "
+            f"{percentile([r['db_ms'] for r in found], 0.95):7.0f} "
+            f"{percentile([r['queries'] for r in found], 0.5):8.0f} "
             f"{max(r['gc_ms'] for r in found):7.0f}"
         )
 

@@ -28,7 +28,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from scratch import ROOT, recreate_database, use_scratch_database
+from scratch import ROOT, build_demo_network, recreate_database, use_scratch_database
 from serve import (
     collect_static,
     database_url,
@@ -61,20 +61,14 @@ CHROMIUM_FLAGS = [
 
 
 def build_network() -> None:
-    import io
-
     import django
 
     django.setup()
-    from django.core.management import call_command
-
     from tenants.models import Tenant
     from tenants.services import create_site
 
-    recreate_database(SCRATCH)
     started = time.monotonic()
-    call_command("migrate", verbosity=0)
-    call_command("seed_demo", port=80, stdout=io.StringIO())
+    build_demo_network(SCRATCH)
     create_site(
         name="Xã Mới Tạo", slug="moitao", kind="commune", parent=Tenant.objects.get(slug="dakdoa")
     )

@@ -1,4 +1,5 @@
-"""What every bench shares: the import path, a scratch database, percentiles.
+"""What every bench shares: the import path, a scratch database (the demo network in it),
+percentiles.
 
 A bench works on its own database of the embedded server (or of the server in DATABASE_URL),
 so it never touches the development data; it is dropped at the end unless kept.
@@ -31,6 +32,21 @@ def recreate_database(name: str, drop_only: bool = False) -> None:
         if not drop_only:
             cursor.execute(f'CREATE DATABASE "{name}"')
     connection.close()
+
+
+def build_demo_network(name: str) -> float:
+    """The scratch database ``name`` made afresh with the demo network (``migrate``, then
+    ``seed_demo``), after ``django.setup()``; the seconds it took."""
+    import io
+    import time
+
+    from django.core.management import call_command
+
+    recreate_database(name)
+    started = time.monotonic()
+    call_command("migrate", verbosity=0)
+    call_command("seed_demo", port=80, stdout=io.StringIO())
+    return time.monotonic() - started
 
 
 def percentile(values: list[float], fraction: float) -> float:

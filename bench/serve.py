@@ -19,7 +19,6 @@ figures are noisy. Needs ``nginx`` and ``wrk`` (apt-get install nginx wrk).
 """
 
 import argparse
-import io
 import os
 import re
 import shutil
@@ -32,7 +31,7 @@ from pathlib import Path
 
 import local_nginx
 from local_nginx import stop
-from scratch import ROOT, recreate_database, use_scratch_database
+from scratch import ROOT, build_demo_network, recreate_database, use_scratch_database
 
 SCRATCH = "bench_serve"
 HOST = "iabang.localhost"
@@ -62,17 +61,12 @@ def build_network(extra_sites: int) -> tuple[dict[str, str], list[str]]:
     import django
 
     django.setup()
-    from django.core.management import call_command
     from django_tenants.utils import schema_context
 
     from tenants.models import Domain, Tenant
     from tenants.services import create_site
 
-    recreate_database(SCRATCH)
-    started = time.monotonic()
-    call_command("migrate", verbosity=0)
-    call_command("seed_demo", port=80, stdout=io.StringIO())
-    say(f"demo network built in {time.monotonic() - started:.0f} s")
+    say(f"demo network built in {build_demo_network(SCRATCH):.0f} s")
     parent = Tenant.objects.get(slug="dakdoa")
     started = time.monotonic()
     for number in range(1, extra_sites + 1):
